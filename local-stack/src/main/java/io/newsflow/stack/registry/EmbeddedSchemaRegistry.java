@@ -1,0 +1,357 @@
+package io.newsflow.stack.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small schema registry speaking the subset of the Confluent Schema Registry REST API that
+ * serializers, deserializers and build tools use, so the pipeline runs unchanged against this or a
+ * real Confluent registry (the docker-compose deployment) — and the demo needs no Docker.
+ *
+ * <p>Endpoints (JSON bodies, content type {@code application/vnd.schemaregistry.v1+json}, plain
+ * {@code application/json} accepted):
+ * <pre>
+ * POST   /subjects/{subject}/versions                    register → {"id":n}
+ * POST   /subjects/{subject}                             look up → {subject,id,version,schema}
+ * GET    /subjects                                       ["subject", ...]
+ * GET    /subjects/{subject}/versions                    [1, 2, ...]
+ * GET    /subjects/{subject}/versions/{version|latest}   {subject,id,version,schema}
+ * GET    /subjects/{subject}/versions/{version}/schema   the schema itself
+ * DELETE /subjects/{subject}                             soft delete → [versions]
+ * GET    /schemas/ids/{id}                               {"schema":"..."}
+ * GET    /schemas/types                                  ["AVRO"]
+ * POST   /compatibility/subjects/{subject}/versions[/{version|latest}]  {"is_compatible":bool}
+ * GET|PUT /config, GET|PUT|DELETE /config/{subject}      {"compatibilityLevel":..} / {"compatibility":..}
+ * </pre>
+ * Errors carry Confluent's body, e.g. {@code {"error_code":40401,"message":"Subject 'x' not found."}}.
+ * Only Avro schemas are supported, without schema references; query parameters such as
+ * {@code normalize} are ignored, except {@code verbose=true} on compatibility checks. The state lives
+ * in the compacted topic {@code _schemas} (see {@link SchemaStore}), so ids survive restarts.
+ *
+ * <p>Binds to the loopback interface only: a development registry without authentication.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SchemaStore store;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String url;
+    private boolean closed;
+
+    /**
+     * Reads the registry's state from Kafka and starts serving HTTP.
+     *
+     * @param bootstrapServers the Kafka cluster holding the {@code _schemas} topic (created if absent)
+     * @param port             the HTTP port; {@code 0} picks a free one
+     */
+    public EmbeddedSchemaRegistry(String bootstrapServers, int port) {
+        this.store = new SchemaStore(bootstrapServers);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("schema registry port " + port
+                    + " is already in use (another registry running?); choose another port", e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "schema-registry-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        this.url = "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** The base URL clients use as {@code schema.registry.url}, e.g. {@code http://localhost:8081}. */
+    public String url() {
+        return url;
+    }
+
+    /** The HTTP port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops serving and closes the Kafka producer; the state stays in the {@code _schemas} topic. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        executor.shutdownNow();
+        store.close();
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            int status = 200;
+            Object body;
+            try {
+                body = route(exchange.getRequestMethod(), segments(exchange), exchange);
+            } catch (RegistryException e) {
+                status = e.httpStatus();
+                body = error(e.errorCode(), e.getMessage());
+            } catch (JsonProcessingException e) {
+                status = 400;
+                body = error(400, "Unrecognized JSON body: " + e.getOriginalMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("schema registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                status = 500;
+                body = error(50001, "Error in the backend data store: " + e);
+            }
+            byte[] bytes = json.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", responseType(exchange));
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private Object route(String method, List<String> path, HttpExchange exchange) throws IOException {
+        int n = path.size();
+        String root = n == 0 ? "" : path.get(0);
+        switch (root) {
+            case "":
+                require(method, "GET");
+                return Map.of();
+            case "subjects":
+                return subjects(method, path, exchange);
+            case "schemas":
+                if (n == 3 && path.get(1).equals("ids")) {
+                    require(method, "GET");
+                    return Map.of("schema", store.schemaById(parseId(path.get(2))));
+                }
+                if (n == 2 && path.get(1).equals("types")) {
+                    require(method, "GET");
+                    return List.of("AVRO");
+                }
+                break;
+            case "compatibility":
+                if ((n == 4 || n == 5) && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+                    require(method, "POST");
+                    String version = n == 5 ? path.get(4) : null;
+                    List<String> problems = store.checkCompatibility(path.get(2), version, schemaOf(exchange));
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("is_compatible", problems.isEmpty());
+                    if ("true".equals(queryParameter(exchange, "verbose"))) {
+                        result.put("messages", problems);
+                    }
+                    return result;
+                }
+                break;
+            case "config":
+                return config(method, path, exchange);
+            default:
+                break;
+        }
+        throw RegistryException.notFound("HTTP 404 Not Found");
+    }
+
+    private Object subjects(String method, List<String> path, HttpExchange exchange) throws IOException {
+        int n = path.size();
+        if (n == 1) {
+            require(method, "GET");
+            return store.subjects();
+        }
+        String subject = path.get(1);
+        if (n == 2) {
+            if (method.equals("DELETE")) {
+                return store.deleteSubject(subject);
+            }
+            require(method, "POST");
+            return versionBody(store.lookup(subject, schemaOf(exchange)));
+        }
+        if (!path.get(2).equals("versions")) {
+            throw RegistryException.notFound("HTTP 404 Not Found");
+        }
+        if (n == 3) {
+            if (method.equals("POST")) {
+                return Map.of("id", store.register(subject, schemaOf(exchange)));
+            }
+            require(method, "GET");
+            return store.versions(subject);
+        }
+        if (n == 4) {
+            require(method, "GET");
+            return versionBody(store.version(subject, path.get(3)));
+        }
+        if (n == 5 && path.get(4).equals("schema")) {
+            require(method, "GET");
+            return json.readTree(store.version(subject, path.get(3)).schema());
+        }
+        throw RegistryException.notFound("HTTP 404 Not Found");
+    }
+
+    private Object config(String method, List<String> path, HttpExchange exchange) throws IOException {
+        if (path.size() == 1) {
+            if (method.equals("PUT")) {
+                CompatibilityLevel level = levelOf(exchange);
+                store.setGlobalLevel(level);
+                return Map.of("compatibility", level.name());
+            }
+            require(method, "GET");
+            return Map.of("compatibilityLevel", store.globalLevel().name());
+        }
+        if (path.size() == 2) {
+            String subject = path.get(1);
+            switch (method) {
+                case "PUT" -> {
+                    CompatibilityLevel level = levelOf(exchange);
+                    store.setSubjectLevel(subject, level);
+                    return Map.of("compatibility", level.name());
+                }
+                case "DELETE" -> {
+                    return Map.of("compatibilityLevel", store.deleteSubjectLevel(subject).name());
+                }
+                case "GET" -> {
+                    // like Confluent with defaultToGlobal=true: the subject's level, else the global one
+                    return Map.of("compatibilityLevel", store.level(subject).name());
+                }
+                default -> throw RegistryException.methodNotAllowed();
+            }
+        }
+        throw RegistryException.notFound("HTTP 404 Not Found");
+    }
+
+    private static Map<String, Object> versionBody(SchemaStore.SchemaVersion v) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", v.subject());
+        body.put("version", v.version());
+        body.put("id", v.id());
+        body.put("schema", v.schema());
+        return body;
+    }
+
+    private static Map<String, Object> error(int code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", code);
+        body.put("message", message);
+        return body;
+    }
+
+    /** The "schema" field of a request body; only Avro without references is supported. */
+    private String schemaOf(HttpExchange exchange) throws IOException {
+        JsonNode body = readBody(exchange);
+        String type = body.path("schemaType").asText("AVRO");
+        if (!type.equalsIgnoreCase("AVRO")) {
+            throw RegistryException.invalidSchema("of type " + type + ": this registry supports AVRO only");
+        }
+        JsonNode references = body.get("references");
+        if (references != null && references.isArray() && !references.isEmpty()) {
+            throw RegistryException.invalidSchema("with references: schema references are not supported");
+        }
+        JsonNode schema = body.get("schema");
+        if (schema == null || !schema.isTextual()) {
+            throw RegistryException.invalidSchema("Empty schema");
+        }
+        return schema.asText();
+    }
+
+    private CompatibilityLevel levelOf(HttpExchange exchange) throws IOException {
+        JsonNode level = readBody(exchange).get("compatibility");
+        return CompatibilityLevel.parse(level == null || level.isNull() ? null : level.asText());
+    }
+
+    private JsonNode readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                throw RegistryException.badRequest("Request body is missing");
+            }
+            JsonNode node = json.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw RegistryException.badRequest("Request body must be a JSON object");
+            }
+            return node;
+        }
+    }
+
+    private static void require(String method, String expected) {
+        if (!method.equals(expected)) {
+            throw RegistryException.methodNotAllowed();
+        }
+    }
+
+    private static int parseId(String id) {
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw RegistryException.notFound("HTTP 404 Not Found");
+        }
+    }
+
+    /** Path segments, percent-decoded one by one so a subject may contain an encoded '/'. */
+    private static List<String> segments(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawPath();
+        List<String> segments = new ArrayList<>();
+        for (String segment : raw.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return segments;
+    }
+
+    private static String queryParameter(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Answers in Confluent's media type unless the client asked for plain JSON only. */
+    private static String responseType(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept != null && accept.contains("application/json") && !accept.contains("schemaregistry")
+                && !accept.contains("*/*")) {
+            return "application/json";
+        }
+        return CONTENT_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedSchemaRegistry[" + url + "]";
+    }
+}
