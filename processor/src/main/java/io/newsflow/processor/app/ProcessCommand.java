@@ -1,0 +1,115 @@
+package io.newsflow.processor.app;
+
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.RawArticle;
+import io.newsflow.processor.enrich.ArticleEnricher;
+import io.newsflow.schemas.serde.SerdeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsflow process}: runs the enrichment processor until Ctrl-C (or SIGTERM). Reads
+ * {@code news.articles.raw}; writes {@code news.articles.enriched}, {@code news.entities},
+ * {@code news.casualties} and {@code news.articles.dlq}.
+ *
+ * <p>The enrichment models and dictionaries are loaded once, here, before Kafka is touched —
+ * never per record. Exit code 0 after a clean shutdown, 1 when the client failed or did not
+ * start in time, 2 on bad configuration.
+ */
+@Command(name = "process", mixinStandardHelpOptions = true,
+        description = {"Run the Kafka Streams processor: enrich news.articles.raw into news.articles.enriched,",
+                "news.entities and news.casualties; unreadable records go to news.articles.dlq. Runs until Ctrl-C."})
+public final class ProcessCommand implements Callable<Integer> {
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka brokers (default: env NEWSFLOW_BOOTSTRAP_SERVERS / KAFKA_BOOTSTRAP_SERVERS, then the file, then localhost:9092)")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Schema Registry (default: env NEWSFLOW_SCHEMA_REGISTRY_URL / SCHEMA_REGISTRY_URL, then the file, then http://localhost:8081)")
+    String schemaRegistryUrl;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Kafka Streams properties file; environment and flags override it")
+    Path configFile;
+
+    @Option(names = "--reset",
+            description = "Delete this application's local state before starting (KafkaStreams.cleanUp()); does not rewind offsets")
+    boolean reset;
+
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Give up when not RUNNING after this many seconds (default: ${DEFAULT-VALUE})")
+    long startupTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<Function<RawArticle, EnrichedArticle>> enricherFactory;
+    private final Map<String, String> env;
+
+    public ProcessCommand() {
+        this(() -> ArticleEnricher.loadDefault()::enrich, System.getenv());
+    }
+
+    /** For tests: a fake enricher and environment. */
+    ProcessCommand(Supplier<Function<RawArticle, EnrichedArticle>> enricherFactory, Map<String, String> env) {
+        this.enricherFactory = enricherFactory;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Properties props;
+        try {
+            props = config();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("process: " + e.getMessage());
+            return 2;
+        }
+        Function<RawArticle, EnrichedArticle> enricher = enricherFactory.get();
+        ProcessorApp app = new ProcessorApp(props, enricher);
+        Thread hook = new Thread(app::close, "newsflow-processor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (reset) {
+                app.cleanUp();
+            }
+            try {
+                app.startAndAwaitRunning(Duration.ofSeconds(startupTimeoutSeconds));
+            } catch (TimeoutException | IllegalStateException e) {
+                spec.commandLine().getErr().println("process: " + e.getMessage());
+                return 1;
+            }
+            spec.commandLine().getErr().println("process: running; Ctrl-C to stop");
+            spec.commandLine().getErr().flush();
+            app.awaitTermination();
+            return app.failed() ? 1 : 0;
+        } finally {
+            app.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: that is how we got here
+            }
+        }
+    }
+
+    /** The options as configuration: flags over environment over file over defaults. */
+    Properties config() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        flags.put(SerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        return ProcessorConfig.load(configFile, env, flags);
+    }
+}

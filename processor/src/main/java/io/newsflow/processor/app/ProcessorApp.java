@@ -1,0 +1,274 @@
+package io.newsflow.processor.app;
+
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.RawArticle;
+import io.newsflow.processor.topology.EnrichmentTopology;
+import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.SerdeConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running processor: {@link EnrichmentTopology} in a {@link KafkaStreams} client, with the
+ * uncaught-exception handler, a state listener for readiness and a clean close. Reads
+ * {@code news.articles.raw}; writes {@code news.articles.enriched}, {@code news.entities},
+ * {@code news.casualties} and {@code news.articles.dlq} (shapes in {@link EnrichmentTopology}).
+ *
+ * <p>Reusable by the CLI ({@link ProcessCommand}), the demo and end-to-end tests:
+ * <pre>
+ * try (ProcessorApp app = new ProcessorApp(props, enricher)) {
+ *     app.startAndAwaitRunning(Duration.ofSeconds(60));
+ *     ...
+ * }
+ * </pre>
+ * Readiness is awaited through the state listener, never a sleep. One instance runs once: after
+ * {@link #close()} build a new one.
+ */
+public final class ProcessorApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProcessorApp.class);
+
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Properties config;
+    private final KafkaStreams streams;
+    private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean started;
+
+    /** The registry client is built from {@code schema.registry.url} in {@code config}. */
+    public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher) {
+        this(config, enricher, new SchemaRegistryClient(registryUrl(config)));
+    }
+
+    public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry) {
+        this.config = copy(Objects.requireNonNull(config, "config"));
+        ProcessorConfig.applyDefaults(this.config);
+        Topology topology = EnrichmentTopology.build(enricher, registry);
+        this.streams = new KafkaStreams(topology, this.config);
+        streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler());
+        streams.setStateListener(this::onStateChange);
+    }
+
+    /**
+     * Deletes this application's local state directory ({@code KafkaStreams.cleanUp()}); only
+     * before start, and only when the operator asked for it ({@code --reset}). It does not
+     * rewind the input: for that, use Kafka's {@code kafka-streams-application-reset} tool.
+     */
+    public void cleanUp() {
+        if (started) {
+            throw new IllegalStateException("cleanUp() must be called before start");
+        }
+        log.warn("--reset: deleting local state of {} in {}", config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                config.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+        streams.cleanUp();
+    }
+
+    /**
+     * Creates the pipeline's topics if missing ({@link #ensureTopics(Admin, Duration)}), starts
+     * the client and returns once it is RUNNING.
+     *
+     * @throws TimeoutException      when the topics or RUNNING are not reached within {@code timeout};
+     *                               the client is left as it is, call {@link #close()}
+     * @throws IllegalStateException when the client fails (ERROR) or is closed before RUNNING
+     */
+    public void startAndAwaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Admin admin = Admin.create(adminConfig(config));
+        try {
+            Set<String> created = ensureTopics(admin, timeout);
+            if (!created.isEmpty()) {
+                log.info("created topics {}", created);
+            }
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer from the Kafka cluster at "
+                    + config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " within " + timeout
+                    + " (listing/creating topics); is it running?");
+        } finally {
+            // no wait: after a timeout a pending call would otherwise hold close() for default.api.timeout.ms
+            admin.close(Duration.ZERO);
+        }
+        start();
+        long left = Math.max(0, deadline - System.nanoTime());
+        try {
+            running.get(left, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("processor did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("processor not RUNNING within " + timeout + " (state " + streams.state() + ")");
+        }
+        log.info("processor {} running", config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    /** Starts the client without waiting; see {@link #startAndAwaitRunning}. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        log.info("starting processor with config:\n{}", ProcessorConfig.redacted(config));
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** True once the client has shut down on an error (e.g. the uncaught-exception handler's SHUTDOWN_CLIENT). */
+    public boolean failed() {
+        return streams.state() == KafkaStreams.State.ERROR;
+    }
+
+    /** Blocks until the client stops: {@link #close()} (e.g. from a shutdown hook) or an ERROR. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** @return true if the client stopped within the timeout */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the client, waiting up to {@link #CLOSE_TIMEOUT} for it to commit and leave; idempotent. */
+    @Override
+    public void close() {
+        boolean clean = streams.close(CLOSE_TIMEOUT);
+        if (!clean) {
+            log.warn("processor did not close within {}", CLOSE_TIMEOUT);
+        }
+        running.completeExceptionally(new IllegalStateException("closed"));
+        terminated.countDown();
+    }
+
+    /** The underlying client, for metrics or interactive checks; do not start or close it directly. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Creates the pipeline's topics ({@link Topics#ALL}) that do not exist yet, with the broker's
+     * default partition count and replication factor, {@code news.gazetteer} compacted. Safe to
+     * race with another service doing the same.
+     *
+     * @return the topics this call created
+     */
+    public static Set<String> ensureTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> {
+                        NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty());
+                        return Topics.COMPACTED.contains(topic)
+                                ? newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                                : newTopic;
+                    })
+                    .collect(Collectors.toList());
+            if (missing.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> created = new LinkedHashSet<>();
+            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(result.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return created;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the pipeline's topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public static Set<String> ensureTopics(Admin admin) throws InterruptedException, TimeoutException {
+        return ensureTopics(admin, TOPIC_TIMEOUT);
+    }
+
+    /** {@code ./newsflow process} without the launcher: same options as {@link ProcessCommand}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ProcessCommand()).execute(args));
+    }
+
+    private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+        log.info("processor state {} -> {}", oldState, newState);
+        switch (newState) {
+            case RUNNING:
+                running.complete(null);
+                break;
+            case ERROR:
+                running.completeExceptionally(new IllegalStateException("Kafka Streams went to ERROR (see the log above)"));
+                terminated.countDown();
+                break;
+            case PENDING_SHUTDOWN:
+                running.completeExceptionally(new IllegalStateException("Kafka Streams is shutting down"));
+                break;
+            case NOT_RUNNING:
+                running.completeExceptionally(new IllegalStateException("Kafka Streams stopped"));
+                terminated.countDown();
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** The admin client gets the connection and security settings, plus any {@code admin.}-prefixed ones. */
+    static Map<String, Object> adminConfig(Properties config) {
+        Set<String> adminKeys = AdminClientConfig.configNames();
+        Map<String, Object> admin = new HashMap<>();
+        for (String key : config.stringPropertyNames()) {
+            if (adminKeys.contains(key)) {
+                admin.put(key, config.getProperty(key));
+            }
+        }
+        for (String key : config.stringPropertyNames()) {
+            if (key.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX)) {
+                admin.put(key.substring(StreamsConfig.ADMIN_CLIENT_PREFIX.length()), config.getProperty(key));
+            }
+        }
+        admin.remove(AdminClientConfig.CLIENT_ID_CONFIG);
+        return admin;
+    }
+
+    private static String registryUrl(Properties config) {
+        return config.getProperty(SerdeConfig.SCHEMA_REGISTRY_URL, ProcessorConfig.DEFAULT_SCHEMA_REGISTRY_URL);
+    }
+
+    private static Properties copy(Properties source) {
+        Properties copy = new Properties();
+        for (String key : source.stringPropertyNames()) {
+            copy.setProperty(key, source.getProperty(key));
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,94 @@
+package io.newsflow.processor.topology;
+
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.schemas.registry.SchemaRegistryException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.errors.StreamsException;
+
+/**
+ * Builds the {@link DeadLetter} records of {@code news.articles.dlq} the same way in every error
+ * layer (the topology's own routing and the Streams exception handlers), so an operator reading
+ * the topic sees one shape whatever went wrong.
+ */
+public final class DeadLetters {
+    /** The value could not be read as a RawArticle (not wire format, unknown schema, empty). */
+    public static final String STAGE_DESERIALIZE = "DESERIALIZE";
+    /** The value was read but the enrichment (or building the outputs) failed. */
+    public static final String STAGE_PROCESS = "PROCESS";
+    /** An output could not be serialized or sent. */
+    public static final String STAGE_PRODUCE = "PRODUCE";
+
+    /** Longest error text kept; a stack of causes can be long and the DLQ is for people to read. */
+    static final int MAX_ERROR_LENGTH = 4000;
+
+    private DeadLetters() {
+    }
+
+    public static DeadLetter of(String stage, Throwable error, String sourceTopic, Integer sourcePartition,
+                                Long sourceOffset, byte[] originalKey, byte[] originalValue, Instant failedAt) {
+        return of(stage, describe(error), error.getClass().getName(), sourceTopic, sourcePartition, sourceOffset,
+                originalKey, originalValue, failedAt);
+    }
+
+    public static DeadLetter of(String stage, String error, String errorClass, String sourceTopic,
+                                Integer sourcePartition, Long sourceOffset, byte[] originalKey,
+                                byte[] originalValue, Instant failedAt) {
+        return DeadLetter.newBuilder()
+                .setStage(stage)
+                .setError(error)
+                .setErrorClass(errorClass)
+                .setSourceTopic(sourceTopic)
+                .setSourcePartition(sourcePartition)
+                .setSourceOffset(sourceOffset)
+                .setOriginalKey(originalKey == null ? null : ByteBuffer.wrap(originalKey))
+                .setOriginalValue(originalValue == null ? null : ByteBuffer.wrap(originalValue))
+                .setFailedAt(failedAt)
+                .build();
+    }
+
+    /**
+     * The error and its causes in one line ("SerializationException: ... <- EOFException: ..."),
+     * because the outermost message alone is often just a wrapper's.
+     */
+    public static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (text.length() > 0) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "..." : text.toString();
+    }
+
+    /**
+     * True when the failure is about the infrastructure, not the record: the schema registry
+     * could not be reached or answered 5xx. Such records must not be dead-lettered — the same
+     * bytes will read fine once the registry is back — so the layers fail the task instead and
+     * the record is retried from the last committed offset.
+     */
+    public static boolean isTransient(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException && ((SchemaRegistryException) t).isRetriable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the error is Kafka Streams' own (e.g. a sink whose production handler chose to
+     * fail): it is not about the record and must reach the uncaught-exception handler unchanged.
+     */
+    public static boolean isStreamsInternal(Throwable error) {
+        return error instanceof StreamsException;
+    }
+}

@@ -1,0 +1,180 @@
+package io.newsflow.processor.topology;
+
+import io.newsflow.avro.CasualtyFigure;
+import io.newsflow.avro.CasualtyReport;
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.Entity;
+import io.newsflow.avro.EntityMention;
+import io.newsflow.avro.EntityType;
+import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.AvroDeserializer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one raw record, enriches it and forwards the outputs to the sinks by name; a record
+ * that cannot be read or enriched becomes one DeadLetter instead.
+ *
+ * <p>The outputs are all built before the first one is forwarded, so a failure while building
+ * them dead-letters the record without half of its outputs already sent. Forwarding stays
+ * outside the try: an error there comes from the sinks (serialization, production) and belongs
+ * to the production handler, not to this record's PROCESS stage.
+ *
+ * <p>A schema registry that cannot be reached is not the record's fault: that error is rethrown
+ * (the task fails, the record is read again after the thread is replaced) instead of
+ * dead-lettering good data.
+ */
+final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, Object> {
+    private static final Logger log = LoggerFactory.getLogger(EnrichArticleProcessor.class);
+
+    private final Function<RawArticle, EnrichedArticle> enricher;
+    private final AvroDeserializer<RawArticle> deserializer;
+    private final Clock clock;
+    private ProcessorContext<Object, Object> context;
+
+    EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock) {
+        this.enricher = enricher;
+        // one deserializer per processor instance (per task): its reader cache is not shared across threads
+        this.deserializer = new AvroDeserializer<>(RawArticle.class, registry);
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        byte[] value = record.value();
+        if (value == null || value.length == 0) {
+            deadLetter(record, DeadLetters.STAGE_DESERIALIZE,
+                    (value == null ? "null value (tombstone)" : "empty value")
+                            + ": a record on " + topic + " must carry a RawArticle; the topic is not compacted,"
+                            + " so there is nothing to delete",
+                    null);
+            return;
+        }
+
+        RawArticle raw;
+        try {
+            raw = deserializer.deserialize(topic, value);
+        } catch (RuntimeException e) {
+            if (DeadLetters.isTransient(e)) {
+                throw e;
+            }
+            deadLetter(record, DeadLetters.STAGE_DESERIALIZE, e);
+            return;
+        }
+
+        Outputs outputs;
+        try {
+            outputs = enrich(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            // StackOverflowError: a regex-heavy enrichment can overflow on one pathological text;
+            // that is a property of the record, so it is dead-lettered like any other PROCESS error.
+            if (DeadLetters.isTransient(e)) {
+                throw e;
+            }
+            deadLetter(record, DeadLetters.STAGE_PROCESS, e);
+            return;
+        }
+
+        long ts = record.timestamp();
+        context.forward(new Record<>(outputs.id, outputs.enriched, ts, record.headers()), EnrichmentTopology.ENRICHED_SINK);
+        for (EntityMention mention : outputs.mentions) {
+            context.forward(new Record<>(mention.getEntity().getId(), mention, ts, record.headers()),
+                    EnrichmentTopology.ENTITIES_SINK);
+        }
+        for (CasualtyReport report : outputs.reports) {
+            context.forward(new Record<>(outputs.id, report, ts, record.headers()), EnrichmentTopology.CASUALTIES_SINK);
+        }
+    }
+
+    private Outputs enrich(RawArticle raw) {
+        EnrichedArticle enriched = enricher.apply(raw);
+        if (enriched == null) {
+            throw new IllegalStateException("the enricher returned null for article " + raw.getId());
+        }
+        String id = enriched.getId();
+        if (id == null || id.isEmpty()) {
+            throw new IllegalStateException("the enricher returned an article without id for raw article " + raw.getId());
+        }
+        RawArticle article = enriched.getArticle() != null ? enriched.getArticle() : raw;
+        List<Entity> entities = enriched.getEntities() != null ? enriched.getEntities() : List.of();
+        List<CasualtyFigure> figures = enriched.getCasualties() != null ? enriched.getCasualties() : List.of();
+
+        List<EntityMention> mentions = new ArrayList<>(entities.size());
+        List<Entity> places = new ArrayList<>();
+        for (Entity entity : entities) {
+            if (entity.getId() == null || entity.getId().isEmpty()) {
+                throw new IllegalStateException("the enricher returned an entity without id in article " + id
+                        + ": " + entity.getName());
+            }
+            // the builders check required fields, so a malformed entity fails here (PROCESS) and not in a sink
+            mentions.add(EntityMention.newBuilder()
+                    .setEntity(entity)
+                    .setArticleId(id)
+                    .setArticleTitle(article.getTitle())
+                    .setArticleUrl(article.getUrl())
+                    .setPublishedAt(article.getPublishedAt())
+                    .build());
+            if (entity.getType() == EntityType.LOCATION) {
+                places.add(entity);
+            }
+        }
+        List<CasualtyReport> reports = new ArrayList<>(figures.size());
+        for (CasualtyFigure figure : figures) {
+            reports.add(CasualtyReport.newBuilder()
+                    .setArticleId(id)
+                    .setArticleTitle(article.getTitle())
+                    .setArticleUrl(article.getUrl())
+                    .setPublishedAt(article.getPublishedAt())
+                    .setFigure(figure)
+                    .setPlaces(places)
+                    .build());
+        }
+        return new Outputs(id, enriched, mentions, reports);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String stage, Throwable error) {
+        deadLetter(record, stage, DeadLetters.describe(error), error.getClass().getName());
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String stage, String error, String errorClass) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        String topic = source != null ? source.topic() : null;
+        Integer partition = source != null ? source.partition() : null;
+        Long offset = source != null ? source.offset() : null;
+        log.warn("dead-lettering record {}-{}@{} at stage {}: {}", topic, partition, offset, stage, error);
+        context.forward(new Record<>(record.key(),
+                        DeadLetters.of(stage, error, errorClass, topic, partition, offset, record.key(), record.value(),
+                                clock.instant()),
+                        record.timestamp(), record.headers()),
+                EnrichmentTopology.DEAD_LETTER_SINK);
+    }
+
+    private static final class Outputs {
+        final String id;
+        final EnrichedArticle enriched;
+        final List<EntityMention> mentions;
+        final List<CasualtyReport> reports;
+
+        Outputs(String id, EnrichedArticle enriched, List<EntityMention> mentions, List<CasualtyReport> reports) {
+            this.id = id;
+            this.enriched = enriched;
+            this.mentions = mentions;
+            this.reports = reports;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.newsflow.processor.topology;
+
+import io.newsflow.avro.CasualtyReport;
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.EntityMention;
+import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.AvroSerializer;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The processor's Kafka Streams topology: enrich each raw article and fan the result out.
+ *
+ * <pre>
+ * in   news.articles.raw       article id (bytes)  → RawArticle (wire-format bytes, read inside the topology)
+ * out  news.articles.enriched  article id (String) → EnrichedArticle
+ *      news.entities           entity id (String)  → EntityMention    one per entity of the article
+ *      news.casualties         article id (String) → CasualtyReport   one per figure, places = the LOCATION entities
+ *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE or PROCESS
+ * </pre>
+ *
+ * <p>The source reads raw bytes rather than RawArticles so that a record nobody can read is
+ * routed to the dead-letter topic, with its bytes and offset, by the topology itself instead of
+ * killing the stream thread or being dropped by a deserialization handler; the Streams handlers
+ * (see {@code topology.errors}) stay a safety net. A tombstone (null or empty value) is
+ * dead-lettered, not skipped: {@code news.articles.raw} is not compacted, so a null value is a
+ * producer bug that an operator should see.
+ *
+ * <p>The plain {@link Topology} API is used because one processor emits four value types, each
+ * sink with its own serializer. Every node has a fixed name ({@link #SOURCE} ...) that tests pin
+ * against {@code describe()}. The topology is stateless: no stores, no repartition topics.
+ *
+ * <p>{@link #build} only builds: the enrichment comes in as a function and the registry as a
+ * client, so tests run it in {@code TopologyTestDriver} with a fake enricher and an in-memory
+ * registry. Per record there is no I/O beyond the serdes' cached registry lookups.
+ */
+public final class EnrichmentTopology {
+    public static final String SOURCE = "raw-articles-source";
+    public static final String ENRICH_PROCESSOR = "enrich-articles";
+    public static final String ENRICHED_SINK = "enriched-articles-sink";
+    public static final String ENTITIES_SINK = "entity-mentions-sink";
+    public static final String CASUALTIES_SINK = "casualty-reports-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    private EnrichmentTopology() {
+    }
+
+    /** The topology with dead letters stamped by the system clock. */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry) {
+        return build(enricher, registry, Clock.systemUTC());
+    }
+
+    /**
+     * @param enricher the enrichment, pure and thread-safe (it runs on every stream thread);
+     *                 whatever it throws for a record dead-letters that record (stage PROCESS)
+     * @param registry the schema registry behind every Avro serde of the topology
+     * @param clock    stamps {@code DeadLetter.failedAt}
+     */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry,
+                                 Clock clock) {
+        Objects.requireNonNull(enricher, "enricher");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(clock, "clock");
+        StringSerializer ids = new StringSerializer();
+        return new Topology()
+                .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
+                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock), SOURCE)
+                .addSink(ENRICHED_SINK, Topics.ENRICHED, ids,
+                        new AvroSerializer<EnrichedArticle>(registry, false), ENRICH_PROCESSOR)
+                .addSink(ENTITIES_SINK, Topics.ENTITIES, ids,
+                        new AvroSerializer<EntityMention>(registry, false), ENRICH_PROCESSOR)
+                .addSink(CASUALTIES_SINK, Topics.CASUALTIES, ids,
+                        new AvroSerializer<CasualtyReport>(registry, false), ENRICH_PROCESSOR)
+                .addSink(DEAD_LETTER_SINK, Topics.DLQ, new ByteArraySerializer(),
+                        new AvroSerializer<DeadLetter>(registry, false), ENRICH_PROCESSOR);
+    }
+}

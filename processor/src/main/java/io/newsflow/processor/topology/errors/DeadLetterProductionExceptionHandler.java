@@ -1,0 +1,81 @@
+package io.newsflow.processor.topology.errors;
+
+import io.newsflow.processor.topology.DeadLetters;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Errors writing the outputs. Two cases, two choices:
+ *
+ * <ul>
+ * <li><b>Serialization</b> (before anything is sent — e.g. the registry rejects a schema as
+ *     incompatible, or an output does not fit its schema): the record is the problem, so it is
+ *     dead-lettered (stage PRODUCE, the source record's original bytes) and processing
+ *     continues. It fails instead when the registry is unreachable, or when the failing record
+ *     was itself bound for the dead-letter topic (no loops; the DLQ must work or we stop).</li>
+ * <li><b>Send</b> (the broker refused or timed out): retriable errors are retried (Streams
+ *     re-processes the task from its last commit); anything else fails. Under
+ *     {@code exactly_once_v2} the open transaction is aborted, so failing loses nothing and
+ *     writes nothing twice, whereas continuing would leave the transaction unusable anyway. The
+ *     {@link StreamThreadExceptionHandler} then decides between a new thread and a stop.</li>
+ * </ul>
+ */
+public class DeadLetterProductionExceptionHandler implements ProductionExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionExceptionHandler.class);
+
+    private DeadLetterRecords deadLetters;
+
+    /** For Streams' reflective construction; {@link #configure} supplies the registry. */
+    public DeadLetterProductionExceptionHandler() {
+    }
+
+    public DeadLetterProductionExceptionHandler(SchemaRegistryClient registry, Clock clock) {
+        this.deadLetters = new DeadLetterRecords(registry, clock);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        if (deadLetters == null) {
+            deadLetters = DeadLetterRecords.fromConfig(configs);
+        }
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        if (exception instanceof RetriableException) {
+            log.warn("retriable error sending to {} (source {}-{}@{}), retrying the task: {}", record.topic(),
+                    context.topic(), context.partition(), context.offset(), DeadLetters.describe(exception));
+            return Response.retry();
+        }
+        log.error("cannot send to {} (source {}-{}@{}); failing (the transaction is aborted, nothing is lost): {}",
+                record.topic(), context.topic(), context.partition(), context.offset(), DeadLetters.describe(exception));
+        return Response.fail();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+                                             SerializationExceptionOrigin origin) {
+        log.error("cannot serialize the {} of a record for {} (source {}-{}@{}): {}", origin.name().toLowerCase(),
+                record.topic(), context.topic(), context.partition(), context.offset(), DeadLetters.describe(exception));
+        if (DeadLetters.isTransient(exception) || Topics.DLQ.equals(record.topic())) {
+            return Response.fail();
+        }
+        try {
+            return Response.resume(deadLetters.of(DeadLetters.STAGE_PRODUCE, exception, context,
+                    context.sourceRawKey(), context.sourceRawValue()));
+        } catch (RuntimeException e) {
+            log.error("cannot write the dead letter for {}-{}@{}; failing rather than dropping it",
+                    context.topic(), context.partition(), context.offset(), e);
+            return Response.fail();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.newsflow.processor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.RawArticle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ProcessCommandTest {
+    private static final Supplier<Function<RawArticle, EnrichedArticle>> NO_ENRICHER = () -> {
+        throw new AssertionError("the enricher must not be loaded in this test");
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLetFlagsWinOverEnvironmentAndFile() throws IOException {
+        // given
+        Path file = dir.resolve("p.properties");
+        Files.writeString(file, "bootstrap.servers=file:9092\nschema.registry.url=http://file:8081\nnum.stream.threads=2\n");
+        ProcessCommand command = new ProcessCommand(NO_ENRICHER, Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092"));
+
+        // when
+        new CommandLine(command).parseArgs("--config", file.toString(), "--schema-registry-url", "http://flag:8081");
+        Properties props = command.config();
+
+        // then
+        assertThat(props.getProperty("bootstrap.servers")).isEqualTo("env:9092");
+        assertThat(props.getProperty("schema.registry.url")).isEqualTo("http://flag:8081");
+        assertThat(props.getProperty("num.stream.threads")).isEqualTo("2");
+        assertThat(command.reset).isFalse();
+    }
+
+    @Test
+    void shouldExitWithCode2OnAMissingConfigFileBeforeLoadingTheEnricher() {
+        ProcessCommand command = new ProcessCommand(NO_ENRICHER, Map.of());
+        CommandLine cli = new CommandLine(command);
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        int code = cli.execute("--config", dir.resolve("missing.properties").toString());
+
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void shouldDescribeItsOptionsInHelp() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ProcessCommand(NO_ENRICHER, Map.of()));
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--config", "--reset");
+    }
+}
