@@ -1,0 +1,54 @@
+package io.newsflow.producer.transport;
+
+import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.AvroSerializer;
+import io.newsflow.schemas.serde.SerdeConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Builds the real Kafka producer for {@link ArticlePublisher}. */
+public final class ArticleProducers {
+    /**
+     * The producer settings: {@code config} as given, with defaults for what it leaves out —
+     * idempotence on, {@code acks=all}, lz4 compression, a 10 ms linger to batch bulk loads.
+     * {@code schema.registry.url} is kept here and taken out again by {@link #create}.
+     */
+    public static Properties withDefaults(Properties config) {
+        Properties props = new Properties();
+        props.putAll(config);
+        props.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "10");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-producer");
+        return props;
+    }
+
+    /**
+     * A {@code KafkaProducer<String, RawArticle>}: String keys, values in the Confluent Avro wire
+     * format through the registry at {@code schema.registry.url} (required in {@code config}).
+     */
+    public static Producer<String, RawArticle> create(Properties config) {
+        Properties props = withDefaults(config);
+        Object url = props.remove(SerdeConfig.SCHEMA_REGISTRY_URL);
+        if (url == null || url.toString().isBlank()) {
+            throw new IllegalArgumentException("missing '" + SerdeConfig.SCHEMA_REGISTRY_URL + "' in the producer config");
+        }
+        return create(props, new SchemaRegistryClient(url.toString()));
+    }
+
+    /** As {@link #create(Properties)}, with a registry client of the caller's. */
+    public static Producer<String, RawArticle> create(Properties config, SchemaRegistryClient registry) {
+        Properties props = withDefaults(config);
+        props.remove(SerdeConfig.SCHEMA_REGISTRY_URL);
+        return new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<RawArticle>(registry, false));
+    }
+
+    private ArticleProducers() {
+    }
+}
