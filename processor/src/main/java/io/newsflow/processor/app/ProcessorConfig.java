@@ -93,6 +93,9 @@ public final class ProcessorConfig {
                 DeadLetterProcessingExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProductionExceptionHandler.class.getName());
+        // The gazetteer is read as a global table; its records get the same processing handler
+        // (and this silences Streams' start-up warning that it would otherwise not).
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     }
 
     /** The configuration as "key=value" lines, sorted, with secrets masked — safe to log. */
