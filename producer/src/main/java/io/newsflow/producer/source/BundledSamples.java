@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The sample articles shipped inside the producer jar ({@code samples/} on the class path, listed
- * in {@code samples/index.txt}), for the demo and for trying the pipeline without files of one's
+ * in {@code samples/INDEX}), for the demo and for trying the pipeline without files of one's
  * own. Each article's {@code source} is {@code classpath:samples/NAME}.
  */
 public final class BundledSamples implements ArticleSource {
@@ -30,7 +30,7 @@ public final class BundledSamples implements ArticleSource {
 
     /** The file names of the bundled samples, in index order. */
     public static List<String> names() {
-        try (InputStream in = open(DIRECTORY + "index.txt");
+        try (InputStream in = open(DIRECTORY + "INDEX");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#"))
                     .collect(Collectors.toList());
