@@ -1,0 +1,147 @@
+package io.newsflow.processor.enrich;
+
+import io.newsflow.avro.CasualtyFigure;
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.Entity;
+import io.newsflow.avro.EntityType;
+import io.newsflow.avro.GazetteerEntry;
+import io.newsflow.avro.Mention;
+import io.newsflow.avro.RawArticle;
+import io.newsflow.processor.enrich.Tokenizer.Token;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kafka-free enrichment: entities (people, organisations, places with GeoNames coordinates) and casualty
+ * figures of an article. Load once with {@link #loadDefault()} (about a second: gazetteer and word lists from the
+ * classpath) and share: {@link #enrich} and {@link #analyse} are pure, thread-safe and never throw on any text.
+ * Operators' dictionary entries ({@link #upsert}/{@link #remove}) apply to the next article.
+ */
+public final class ArticleEnricher {
+
+    /** Recorded on every EnrichedArticle; bump when the output of the same text changes. */
+    public static final String VERSION = "enrich-2.0";
+    /** Longer bodies are cut (at a whitespace) before analysis: offsets stay valid, the tail is not analysed. */
+    public static final int MAX_CHARS = 400_000;
+    /** Time budget per article; past it the analysis stops and returns what it found so far. */
+    public static final long BUDGET_MILLIS = 2_000;
+
+    private static volatile ArticleEnricher shared;
+
+    private final Lexicon lexicon;
+    private final Gazetteer gazetteer;
+    private final EntityDictionary dictionary;
+    private final EntityRecognizer entities;
+    private final CasualtyExtractor casualties = new CasualtyExtractor();
+    private final LanguageDetector languages;
+
+    private ArticleEnricher(Lexicon lexicon, Gazetteer gazetteer, EntityDictionary dictionary) {
+        this.lexicon = lexicon;
+        this.gazetteer = gazetteer;
+        this.dictionary = dictionary;
+        this.entities = new EntityRecognizer(lexicon, gazetteer, dictionary);
+        this.languages = new LanguageDetector(lexicon.frequentWords);
+    }
+
+    /** The enricher with the bundled data; loaded once per process and shared. */
+    public static ArticleEnricher loadDefault() {
+        ArticleEnricher e = shared;
+        if (e == null) {
+            synchronized (ArticleEnricher.class) {
+                e = shared;
+                if (e == null) {
+                    e = new ArticleEnricher(Lexicon.load(), Gazetteer.load("/gazetteer/places.tsv.gz"), EntityDictionary.loadDefault());
+                    shared = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** A fresh enricher with its own (empty-at-start) operator dictionary; shares nothing mutable with others. */
+    public static ArticleEnricher loadFresh() {
+        ArticleEnricher base = loadDefault();
+        return new ArticleEnricher(base.lexicon, base.gazetteer, EntityDictionary.loadDefault());
+    }
+
+    /** The run-time dictionary (alias file plus operators' entries from the news.gazetteer topic). */
+    public EntityDictionary dictionary() { return dictionary; }
+
+    /** Adds or replaces an operator's entry; used for the next article. */
+    public void upsert(GazetteerEntry entry) { dictionary.upsert(entry); }
+
+    /** Removes an operator's entry (a tombstone on the news.gazetteer topic). */
+    public void remove(String id) { dictionary.remove(id); }
+
+    public EnrichedArticle enrich(RawArticle article) {
+        String body = article.getBody() == null ? "" : article.getBody();
+        Enrichment r = analyse(article.getTitle(), body);
+        List<Entity> ents = new ArrayList<>(r.entities());
+        addAuthors(article, ents);
+        String language = r.language() != null ? r.language() : article.getLanguage();
+        return EnrichedArticle.newBuilder()
+            .setId(article.getId())
+            .setArticle(article)
+            .setLanguage(language)
+            .setEntities(ents)
+            .setCasualties(new ArrayList<>(r.casualties()))
+            .setEnrichedAt(Instant.now())
+            .setEnricherVersion(VERSION)
+            .build();
+    }
+
+    /** Authors named in the article's metadata are people of the article too (without body mentions). */
+    private void addAuthors(RawArticle article, List<Entity> ents) {
+        if (article.getAuthors() == null) return;
+        for (String a : article.getAuthors()) {
+            if (a == null || a.isBlank() || a.length() > 80) continue;
+            String id = "nf:person:" + Norm.skeleton(firstLast(a));
+            boolean known = false;
+            for (Entity e : ents) if (e.getId().equals(id)) known = true;
+            if (!known) ents.add(new Entity(id, a.trim(), EntityType.PERSON, new ArrayList<Mention>(), null));
+        }
+    }
+
+    private static String firstLast(String name) {
+        String[] p = Norm.key(name).split(" ");
+        return p.length >= 2 ? p[0] + " " + p[p.length - 1] : p[0];
+    }
+
+    /**
+     * Entities and casualty figures of an article; all offsets are into {@code body}. The title only helps to detect
+     * the language. Never throws: on an internal error the result is empty.
+     */
+    public Enrichment analyse(String title, String body) {
+        if (body == null) body = "";
+        String language = null;
+        try {
+            String text = body.length() > MAX_CHARS ? cut(body) : body;
+            language = languages.detect(text.isEmpty() && title != null ? title : text.length() > 4000 ? text.substring(0, 4000) : text);
+            if (text.isBlank()) return Enrichment.empty(language);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS);
+            List<Token> toks = Tokenizer.tokenize(text);
+            boolean english = language == null || "en".equals(language);
+            List<Entity> ents = english ? entities.recognize(text, toks, deadline) : entities.recognizePlacesOnly(text, toks, deadline);
+            List<CasualtyFigure> figs = english ? casualties.extract(text, toks, deadline) : List.of();
+            return new Enrichment(ents, figs, language);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Enrichment.empty(language);
+        }
+    }
+
+    private static String cut(String body) {
+        int end = MAX_CHARS;
+        while (end > MAX_CHARS - 1000 && !Character.isWhitespace(body.charAt(end))) end--;
+        return body.substring(0, end);
+    }
+
+    static final Set<String> SUPPORTED_FULLY = Set.of("en");
+
+    Gazetteer gazetteer() { return gazetteer; }
+
+    Lexicon lexicon() { return lexicon; }
+}

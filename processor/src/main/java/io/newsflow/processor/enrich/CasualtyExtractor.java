@@ -1,0 +1,475 @@
+package io.newsflow.processor.enrich;
+
+import io.newsflow.avro.CasualtyFigure;
+import io.newsflow.avro.FigureCategory;
+import io.newsflow.avro.Qualifier;
+import io.newsflow.processor.enrich.Tokenizer.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Casualty figures: a grammar of numbers (digits with group separators, number words, scale words, vague amounts,
+ * ranges), the qualifier before the number, the category word in the same clause (after the counted noun phrase, or
+ * the verb right before the number, or a "death toll" earlier in the clause), the subject noun phrase and the
+ * attribution. See docs/enrichment.md for the rules.
+ */
+final class CasualtyExtractor {
+
+    static final Map<String, Integer> UNITS = new HashMap<>();
+    static final Map<String, Integer> TENS = new HashMap<>();
+    static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L,
+        "billion", 1_000_000_000L, "mln", 1_000_000L, "bn", 1_000_000_000L);
+    /** ACLED-style conservative values of vague amounts. */
+    static final Map<String, Long> VAGUE = Map.of("dozens", 12L, "scores", 20L, "hundreds", 100L, "thousands", 1_000L,
+        "millions", 1_000_000L, "tens", 10L);
+
+    static {
+        String[] u = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        for (int i = 0; i < u.length; i++) UNITS.put(u[i], i);
+        String[] t = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int i = 0; i < t.length; i++) TENS.put(t[i], 20 + 10 * i);
+    }
+
+    private static final Map<String, FigureCategory> CATEGORY = new HashMap<>();
+    private static final Set<String> ACTIVE_VERBS;
+
+    static {
+        for (String w : new String[] {"killed", "killing", "kill", "kills", "died", "die", "dies", "dying", "dead",
+            "deaths", "death", "fatalities", "fatality", "bodies", "body", "perished", "slain", "massacred",
+            "executed", "murdered", "drowned", "deceased"}) CATEGORY.put(w, FigureCategory.KILLED);
+        for (String w : new String[] {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "injures",
+            "wounds", "wound", "injure", "hospitalized", "hospitalised"}) CATEGORY.put(w, FigureCategory.WOUNDED);
+        for (String w : new String[] {"missing", "unaccounted"}) CATEGORY.put(w, FigureCategory.MISSING);
+        for (String w : new String[] {"detained", "detaining", "arrested", "arresting", "captured", "capturing",
+            "abducted", "kidnapped", "jailed", "imprisoned", "detainees", "prisoners", "hostages", "arrests",
+            "detentions", "apprehended"}) CATEGORY.put(w, FigureCategory.DETAINED);
+        for (String w : new String[] {"mobilized", "mobilised", "mobilizing", "mobilising", "recruited", "recruiting",
+            "drafted", "conscripted", "conscripts", "enlisted", "reservists", "mobilization", "mobilisation"})
+            CATEGORY.put(w, FigureCategory.MOBILIZED);
+        for (String w : new String[] {"displaced", "displacing", "fled", "fleeing", "evacuated", "evacuating",
+            "homeless", "refugees", "uprooted", "relocated"}) CATEGORY.put(w, FigureCategory.DISPLACED);
+        for (String w : new String[] {"casualties", "casualty"}) CATEGORY.put(w, FigureCategory.CASUALTIES);
+        ACTIVE_VERBS = Set.of("killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
+            "injures", "wounds", "displaced", "displacing", "detained", "detaining", "arrested", "arresting", "captured",
+            "capturing", "mobilized", "mobilised", "mobilizing", "mobilising", "recruited", "recruiting", "drafted",
+            "evacuated", "evacuating", "abducted", "kidnapped", "claimed", "left", "leaving", "executed", "massacred",
+            "drowned");
+    }
+
+    /** Nouns counted by numbers that are not casualties. */
+    private static final Set<String> NOT_PEOPLE = Lexicon.set("views", "view", "followers", "subscribers", "likes",
+        "homes", "houses", "buildings", "villages", "towns", "cities", "years", "year", "months", "month", "weeks",
+        "week", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "km", "kilometres", "kilometers", "miles",
+        "metres", "meters", "percent", "per", "dollars", "euros", "pounds", "rubles", "roubles", "hryvnias", "tons",
+        "tonnes", "votes", "points", "degrees", "magnitude", "acres", "hectares", "times", "shares", "barrels", "cars",
+        "vehicles", "tanks", "drones", "missiles", "rockets", "shells", "aircraft", "planes", "jets", "ships",
+        "schools", "hospitals", "animals", "cattle", "livestock", "head", "feet", "kg", "kilograms", "litres", "liters",
+        "gallons", "bn", "mph", "kmh", "%", "hectare", "sq", "square", "pages", "articles", "posts", "videos", "messages",
+        "signatures", "members", "bridges", "roads", "households", "families", "structures", "projects", "sites");
+    private static final Set<String> NP_STOP = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "been",
+        "be", "being", "remain", "remained", "remains", "still", "in", "on", "at", "from", "by", "and", "or", "with",
+        "since", "after", "as", "who", "that", "which", "when", "while", "across", "during", "to", "for", "into",
+        "of", "the", "a", "an", "but", "so", "than", "among", "including", "amid", "near", "over", "under", "will",
+        "would", "could", "may", "might", "can", "reportedly", "also", "now", "later", "had", "said", "not", "more",
+        "each", "per", "this", "these", "those", "their", "its", "his", "her", "our", "they", "he", "she", "it", "we");
+    private static final Set<String> MONTHS = Lexicon.set("january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> CURRENCY = Lexicon.set("$", "€", "£", "¥", "₽", "₴", "usd", "eur", "us$", "rs");
+    private static final Set<String> CLAUSE_END = Lexicon.set(";", ".", "!", "?", ":", ",", "\u2014", "(", ")");
+
+    /** A parsed number: tokens [from, to), value, vagueness. */
+    static final class Num {
+        int from, to;
+        long value;
+        boolean vague;
+        Num(int from, int to, long value, boolean vague) { this.from = from; this.to = to; this.value = value; this.vague = vague; }
+    }
+
+    List<CasualtyFigure> extract(String body, List<Token> toks, long deadlineNanos) {
+        List<CasualtyFigure> out = new ArrayList<>();
+        int n = toks.size();
+        int sentStart = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
+            Token t = toks.get(i);
+            if (t.sentenceStart) sentStart = i;
+            if (!t.word) continue;
+            Num num = parse(toks, i);
+            if (num == null) continue;
+            int[] end = {num.to};
+            CasualtyFigure f = figure(body, toks, num, sentStart, end);
+            if (f != null) out.add(f);
+            i = Math.max(num.to, end[0]) - 1;
+        }
+        return dedupe(out);
+    }
+
+    // ---------------------------------------------------------------- number grammar
+
+    /** Parses a number expression starting at token i, or returns null. */
+    Num parse(List<Token> toks, int i) {
+        int n = toks.size();
+        Token t = toks.get(i);
+        String w = t.lower;
+        long value;
+        boolean vague = false;
+        int j;
+        if (t.number) {
+            Double d = digits(t.text);
+            if (d == null) return null;
+            j = i + 1;
+            double v = d;
+            if (j < n && SCALES.containsKey(toks.get(j).lower) && toks.get(j).word) { v *= SCALES.get(toks.get(j).lower); j++; }
+            if (v != Math.floor(v) && v < 1000) return null;   // 3.5 alone is not a head count
+            value = (long) v;
+        } else if (UNITS.containsKey(w) || TENS.containsKey(w)) {
+            long v;
+            j = i + 1;
+            if (TENS.containsKey(w)) {
+                v = TENS.get(w);
+                if (j + 1 < n && toks.get(j).punct('-') && UNITS.containsKey(toks.get(j + 1).lower) && UNITS.get(toks.get(j + 1).lower) < 10) {
+                    v += UNITS.get(toks.get(j + 1).lower);
+                    j += 2;
+                }
+            } else {
+                v = UNITS.get(w);
+            }
+            // "two dozen", "three hundred", "five thousand", "two million"
+            if (j < n && toks.get(j).is("dozen")) { v *= 12; j++; }
+            while (j < n && SCALES.containsKey(toks.get(j).lower)) { v *= SCALES.get(toks.get(j).lower); j++; }
+            if (v == 0 || (v == 1 && j == i + 1)) return null;
+            value = v;
+        } else if ((w.equals("a") || w.equals("an")) && i + 1 < n && (SCALES.containsKey(toks.get(i + 1).lower) || toks.get(i + 1).is("dozen"))) {
+            j = i + 2;
+            value = toks.get(i + 1).is("dozen") ? 12 : SCALES.get(toks.get(i + 1).lower);
+            while (j < n && SCALES.containsKey(toks.get(j).lower)) { value *= SCALES.get(toks.get(j).lower); j++; }
+        } else if (w.equals("dozen") && i > 0 && !toks.get(i - 1).word) {
+            return null;
+        } else if (VAGUE.containsKey(w)) {
+            // dozens, hundreds, thousands, tens of thousands, hundreds of thousands
+            value = VAGUE.get(w);
+            vague = true;
+            j = i + 1;
+            if (j + 1 < n && toks.get(j).is("of") && VAGUE.containsKey(toks.get(j + 1).lower) && !toks.get(j + 1).is("tens")) {
+                value *= VAGUE.get(toks.get(j + 1).lower);
+                j += 2;
+            }
+            if (w.equals("tens") && value == 10) return null;   // "tens" alone
+        } else {
+            return null;
+        }
+        // compound adjectives: "nine-minute-long", "13-year-old", "48-hour"
+        if (j < n && toks.get(j).punct('-') && !toks.get(j).spaceBefore && j + 1 < n && toks.get(j + 1).word
+            && !toks.get(j + 1).number && !UNITS.containsKey(toks.get(j + 1).lower)) return null;
+        return new Num(i, j, value, vague);
+    }
+
+    /** "1,234" "189 000" "3.2" "1.234.567"; null when not a plain number (e.g. "48h"). */
+    static Double digits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int groups = 0, commas = 0, dots = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') b.append(c);
+            else if (c == ',') { commas++; groups++; b.append(','); }
+            else if (c == '.') { dots++; groups++; b.append('.'); }
+            else if (c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009') { groups++; b.append(','); }
+            else return null;
+        }
+        String x = b.toString();
+        if (groups == 0) return x.length() > 15 ? null : Double.parseDouble(x);
+        // thousands groups: d{1,3}(sep ddd)+ with one kind of separator
+        if (x.matches("\\d{1,3}(,\\d{3})+") || (dots >= 2 && x.matches("\\d{1,3}(\\.\\d{3})+"))) {
+            String digits = x.replace(",", "").replace(".", "");
+            return digits.length() > 15 ? null : Double.parseDouble(digits);
+        }
+        if (commas == 0 && dots == 1 && x.matches("\\d+\\.\\d+")) return Double.parseDouble(x);
+        if (dots == 0 && commas == 1 && x.matches("\\d+,\\d{1,2}")) return Double.parseDouble(x.replace(',', '.'));
+        return null;
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut) {
+        int n = toks.size();
+        Token first = toks.get(num.from);
+        Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
+        Token next = num.to < n ? toks.get(num.to) : null;
+        // dates, years, money, percentages, ordinals
+        if (prev != null && (CURRENCY.contains(prev.lower) || MONTHS.contains(prev.lower))) return null;
+        if (next != null && (MONTHS.contains(next.lower) || next.punct('%') || next.is("percent") || CURRENCY.contains(next.lower))) return null;
+        if (next != null && next.is("per") && num.to + 1 < n && toks.get(num.to + 1).is("cent")) return null;
+        if (first.number && num.to == num.from + 1 && !num.vague && first.text.length() == 4 && num.value >= 1800 && num.value <= 2100) {
+            // a bare year unless a counted noun follows directly ("2000 people were killed")
+            if (next == null || !next.word || CATEGORY.get(next.lower) == null && !personNoun(next.lower)) return null;
+        }
+        if (prev != null && (prev.is("aged") || prev.is("age") || prev.is("no") || prev.is("number") || prev.is("page")
+            || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return null;
+
+        // range: between A and B, from A to B, A to B, A-B
+        Num hi = null;
+        int end = num.to;
+        if (end + 1 < n && (toks.get(end).is("to") || toks.get(end).is("and") || toks.get(end).punct('-')
+            || toks.get(end).punct('\u2013'))) {
+            Num b = parse(toks, end + 1);
+            boolean between = prev != null && (prev.is("between") || prev.is("from"));
+            boolean ok = b != null && b.value > num.value && (between || !toks.get(end).is("and"));
+            if (ok) { hi = b; end = b.to; endOut[0] = end; }
+        }
+        // qualifier before the number
+        int qStart = num.from;
+        Qualifier q = Qualifier.EXACT;
+        int[] qual = qualifier(toks, hi != null && prev != null && (prev.is("between") || prev.is("from")) ? num.from - 1 : num.from);
+        if (qual != null) { q = Qualifier.values()[qual[1]]; qStart = qual[0]; }
+        if (hi != null) {
+            q = Qualifier.RANGE;
+            if (prev != null && (prev.is("between") || prev.is("from"))) qStart = num.from - 1;
+        } else if (num.vague && q == Qualifier.EXACT) {
+            q = Qualifier.AT_LEAST;
+        }
+
+        // the counted noun phrase: "mobilized men", "civilians", "others", "injured individuals"
+        int k = end;
+        if (k < n && toks.get(k).is("of") && (num.vague || num.value >= 100 && first.word)) k++;   // dozens of people
+        if (k < n && (toks.get(k).is("more") || toks.get(k).is("other") || toks.get(k).is("additional"))) k++;
+        int npStart = k;
+        List<String> np = new ArrayList<>(4);
+        List<String> npText = new ArrayList<>(4);
+        while (k < n && np.size() < 4) {
+            Token t = toks.get(k);
+            if (!t.word || t.number || NP_STOP.contains(t.lower) || Norm.isUpperInitial(t.text) && k > npStart) break;
+            if (ACTIVE_VERBS.contains(t.lower) && !np.isEmpty() && !t.lower.endsWith("ed")) break;
+            np.add(t.lower);
+            npText.add(t.text);
+            k++;
+            // a category noun ends the phrase ("5 dead", "9 bodies")
+            FigureCategory c = CATEGORY.get(t.lower);
+            if (c != null && !t.lower.endsWith("ed") && !t.lower.endsWith("ing")) break;
+        }
+        int npEnd = k;
+        String head = np.isEmpty() ? null : np.get(np.size() - 1);
+        if (head != null && NOT_PEOPLE.contains(head)) return null;
+        for (String w : np) if (NOT_PEOPLE.contains(w)) return null;
+
+        FigureCategory cat = null;
+        int catEnd = -1;
+        // 1. an active verb right before the number (and its qualifier): "killing at least 9", "displaced millions"
+        int before = qStart - 1;
+        while (before >= sentStart && before >= 0 && (toks.get(before).is("another") || toks.get(before).is("a")
+            || toks.get(before).is("further") || toks.get(before).is("some"))) before--;
+        if (before >= 0 && before >= sentStart && ACTIVE_VERBS.contains(toks.get(before).lower)) {
+            String v = toks.get(before).lower;
+            if (v.equals("claimed") || v.equals("left") || v.equals("leaving")) {
+                // "claimed the lives of" is rare in this position; "left 5 dead" is handled by the noun phrase
+            } else {
+                cat = CATEGORY.get(v);
+            }
+        }
+        // 2. a category word after the noun phrase, in the same clause
+        if (cat == null) {
+            for (int m = npEnd; m < n && m < npEnd + 8; m++) {
+                Token t = toks.get(m);
+                if (!t.word && CLAUSE_END.contains(t.text)) break;
+                if (t.number || parse(toks, m) != null && m > npEnd) break;
+                if (t.is("but") || t.is("while") || t.is("whereas") || t.is("although")) break;
+                FigureCategory c = category(toks, m);
+                if (c != null) { cat = c; catEnd = m + 1; break; }
+            }
+        }
+        // 3. a category word inside the noun phrase: "5 dead", "30 injured individuals", "10,000 reservists"
+        if (cat == null) {
+            for (String w : np) {
+                FigureCategory c = CATEGORY.get(w);
+                if (c != null) { cat = c; break; }
+            }
+        }
+        // 4. "the death toll ... has risen to 40": a toll earlier in the clause
+        if (cat == null && (np.isEmpty() || personNoun(head) || CATEGORY.containsKey(head))) {
+            for (int m = qStart - 1; m >= sentStart && m >= 0 && m >= qStart - 14; m--) {
+                Token t = toks.get(m);
+                if (!t.word && (t.punct(';') || t.punct('.'))) break;
+                if (t.is("toll")) {
+                    Token b = m > 0 ? toks.get(m - 1) : null;
+                    cat = b != null && (b.is("casualty") || b.is("injury")) ? (b.is("injury") ? FigureCategory.WOUNDED : FigureCategory.CASUALTIES)
+                        : FigureCategory.KILLED;
+                    break;
+                }
+            }
+        }
+        if (cat == null) return null;
+        // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
+        // phrase that is not about people or a casualty word needs the category right after it
+        if (head != null && !personNoun(head) && !CATEGORY.containsKey(head) && catEnd < 0 && !np.contains("dead")) {
+            boolean anyCat = false;
+            for (String w : np) if (CATEGORY.containsKey(w)) anyCat = true;
+            if (!anyCat && before < 0) return null;
+        }
+
+        String subject = subject(np, npText);
+        int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
+        int textStart = toks.get(qStart).start;
+        if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
+        Long min = num.value, max = null;
+        if (hi != null) max = hi.value;
+        else if (q == Qualifier.AT_MOST) { min = null; max = num.value; }
+        else if (q == Qualifier.APPROXIMATE) min = null;
+        String attribution = attribution(toks, sentStart, body);
+        return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
+            body.substring(textStart, textEnd), textStart, textEnd);
+    }
+
+    private static FigureCategory category(List<Token> toks, int m) {
+        Token t = toks.get(m);
+        int n = toks.size();
+        if (t.is("called") && m + 1 < n && toks.get(m + 1).is("up")) return FigureCategory.MOBILIZED;
+        if (t.is("taken") && m + 1 < n && (toks.get(m + 1).is("prisoner") || toks.get(m + 1).is("captive") || toks.get(m + 1).is("hostage"))) return FigureCategory.DETAINED;
+        if (t.is("lost") && m + 2 < n && toks.get(m + 2).is("lives")) return FigureCategory.KILLED;
+        if (t.is("lives")) return m + 1 < n && toks.get(m + 1).is("lost") ? FigureCategory.KILLED : null;
+        if (t.is("death") || t.is("body") || t.is("wound") || t.is("die") || t.is("kill") || t.is("injure")) {
+            // "death" as a noun after a count is rare; "sentenced to death" is not a figure
+            return null;
+        }
+        if (t.is("dead") && m > 0 && toks.get(m - 1).is("the")) return null;
+        if (t.is("killing") || t.is("wounding") || t.is("injuring")) {
+            // "13 people died, killing ..." belongs to the next number
+            return null;
+        }
+        return CATEGORY.get(t.lower);
+    }
+
+    private static final Set<String> PERSON_NOUNS = Lexicon.set("people", "persons", "person", "civilians", "civilian",
+        "men", "women", "children", "kids", "soldiers", "troops", "servicemen", "fighters", "militants", "others",
+        "residents", "individuals", "victims", "protesters", "protestors", "demonstrators", "migrants", "refugees",
+        "workers", "students", "villagers", "policemen", "officers", "police", "journalists", "reservists", "recruits",
+        "conscripts", "prisoners", "detainees", "hostages", "passengers", "patients", "infants", "babies", "boys",
+        "girls", "adults", "citizens", "inhabitants", "farmers", "miners", "pilgrims", "worshippers", "combatants",
+        "insurgents", "rebels", "gunmen", "members", "personnel", "staff", "volunteers", "guards", "sailors", "pilots",
+        "crew", "family", "families", "teenagers", "youths", "minors", "elderly", "survivors", "bodies", "dead",
+        "wounded", "injured", "missing", "displaced", "casualties", "fatalities", "deaths", "nationals", "tourists",
+        "athletes", "doctors", "nurses", "medics", "aid", "humanitarian", "mourners", "men's", "fishermen", "herders");
+
+    private static boolean personNoun(String w) {
+        return w != null && PERSON_NOUNS.contains(w);
+    }
+
+    private static String subject(List<String> np, List<String> text) {
+        if (np.isEmpty()) return null;
+        // drop a trailing category word used as the predicate ("5 dead") unless it is the whole phrase
+        int n = np.size();
+        if (n > 1 && CATEGORY.containsKey(np.get(n - 1)) && !personNoun(np.get(n - 1))) n--;
+        return String.join(" ", text.subList(0, n));
+    }
+
+    /** Qualifier words ending right before token i: returns {start token, ordinal} or null. */
+    private static int[] qualifier(List<Token> toks, int i) {
+        String w1 = i >= 1 ? toks.get(i - 1).lower : "";
+        String w2 = i >= 2 ? toks.get(i - 2).lower + " " + w1 : "";
+        String w3 = i >= 3 ? toks.get(i - 3).lower + " " + w2 : "";
+        Qualifier q;
+        if ((q = QUAL3.get(w3)) != null) return new int[] {i - 3, q.ordinal()};
+        if ((q = QUAL2.get(w2)) != null) return new int[] {i - 2, q.ordinal()};
+        if ((q = QUAL1.get(w1)) != null) {
+            // "some" / "over" only as quantifiers, i.e. directly before the number
+            return new int[] {i - 1, q.ordinal()};
+        }
+        return null;
+    }
+
+    private static final Map<String, Qualifier> QUAL1 = new HashMap<>();
+    private static final Map<String, Qualifier> QUAL2 = new HashMap<>();
+    private static final Map<String, Qualifier> QUAL3 = new HashMap<>();
+
+    static {
+        for (String s : new String[] {"over", "above", "exceeding", "upwards", "+"}) QUAL1.put(s, Qualifier.AT_LEAST);
+        for (String s : new String[] {"some", "about", "around", "nearly", "almost", "roughly", "approximately",
+            "approx", "circa", "ca", "estimated", "approaching", "~", "reportedly"}) QUAL1.put(s, Qualifier.APPROXIMATE);
+        QUAL1.remove("reportedly");
+        for (String s : new String[] {"under", "fewer", "less"}) QUAL1.put(s, Qualifier.AT_MOST);
+        QUAL1.remove("fewer"); QUAL1.remove("less");
+        for (String s : new String[] {"at least", "more than", "no fewer", "upwards of", "in excess", "just over",
+            "well over", "over a", "more then", "at minimum", "a minimum", "minimum of", "no less"}) QUAL2.put(s, Qualifier.AT_LEAST);
+        for (String s : new String[] {"up to", "as many", "just under", "fewer than", "less than", "at most",
+            "no more", "a maximum", "maximum of", "not more"}) QUAL2.put(s, Qualifier.AT_MOST);
+        for (String s : new String[] {"an estimated", "close to", "as much", "an approximately", "some estimated"}) QUAL2.put(s, Qualifier.APPROXIMATE);
+        QUAL2.remove("as much");
+        for (String s : new String[] {"no fewer than", "no less than", "in excess of", "a minimum of", "upwards of some",
+            "not less than"}) QUAL3.put(s, Qualifier.AT_LEAST);
+        for (String s : new String[] {"as many as", "no more than", "a maximum of", "not more than", "up to about"}) QUAL3.put(s, Qualifier.AT_MOST);
+        for (String s : new String[] {"an estimated total", "just about", "somewhere around"}) QUAL3.put(s, Qualifier.APPROXIMATE);
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    private static final Set<String> SAY = Lexicon.set("said", "says", "reported", "reports", "told", "announced",
+        "confirmed", "stated", "estimated", "estimates", "claimed", "claims", "counted", "recorded", "tallied");
+
+    private static String attribution(List<Token> toks, int sentStart, String body) {
+        int n = toks.size();
+        int sentEnd = sentStart + 1;
+        while (sentEnd < n && !toks.get(sentEnd).sentenceStart && sentEnd < sentStart + 120) sentEnd++;
+        // "according to X" / "... by X"
+        for (int i = sentStart; i + 1 < sentEnd; i++) {
+            if (toks.get(i).is("according") && toks.get(i + 1).is("to")) {
+                int s = i + 2, e = s;
+                while (e < sentEnd && !(CLAUSE_END.contains(toks.get(e).text) && !toks.get(e).word)) e++;
+                for (int m = s; m < e; m++) if (toks.get(m).is("by")) s = m + 1;
+                while (s < e && (toks.get(s).is("the") || toks.get(s).is("a") || toks.get(s).is("an"))) s++;
+                if (s < e) return body.substring(toks.get(s).start, toks.get(e - 1).end);
+            }
+        }
+        // "X said" / "said X"
+        for (int i = sentStart; i < sentEnd; i++) {
+            Token t = toks.get(i);
+            if (!SAY.contains(t.lower)) continue;
+            int e = i, s = i;
+            while (s > sentStart && s > i - 6) {
+                Token p = toks.get(s - 1);
+                if (!p.word && !p.punct('\'') && !p.punct('\u2019')) break;
+                if (p.is("has") || p.is("have") || p.is("had") || p.is("was") || p.is("also") || p.is("later")) {
+                    if (s == i) { s--; e = s; continue; }
+                    break;
+                }
+                if (p.number || NP_STOP.contains(p.lower) && !p.is("the")) break;
+                s--;
+            }
+            while (s < e && (toks.get(s).is("the") || !toks.get(s).word || toks.get(s).is("s")
+                || !Norm.isUpperInitial(toks.get(s).text) && hasCapital(toks, s, e))) s++;
+            if (s < e) return body.substring(toks.get(s).start, toks.get(e - 1).end);
+            // "said X"
+            int a = i + 1, b = a;
+            while (b < sentEnd && b < a + 6 && toks.get(b).word && Norm.isUpperInitial(toks.get(b).text)) b++;
+            if (b > a) return body.substring(toks.get(a).start, toks.get(b - 1).end);
+        }
+        return null;
+    }
+
+    private static boolean hasCapital(List<Token> toks, int s, int e) {
+        for (int i = s; i < e; i++) if (toks.get(i).word && Norm.isUpperInitial(toks.get(i).text)) return true;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- dedupe
+
+    /** One figure per (category, count, range) in an article: the headline and the body give the same number. */
+    private static List<CasualtyFigure> dedupe(List<CasualtyFigure> in) {
+        List<CasualtyFigure> out = new ArrayList<>(in.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (CasualtyFigure f : in) {
+            String k = f.getCategory() + ":" + f.getCount() + ":" + f.getMax();
+            Integer at = seen.get(k);
+            if (at == null) { seen.put(k, out.size()); out.add(f); continue; }
+            CasualtyFigure o = out.get(at);
+            if (o.getQualifier() == Qualifier.EXACT && f.getQualifier() != Qualifier.EXACT
+                || o.getAttribution() == null && f.getAttribution() != null && o.getQualifier() == f.getQualifier()) {
+                out.set(at, f);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,853 @@
+package io.newsflow.processor.enrich;
+
+import io.newsflow.avro.Entity;
+import io.newsflow.avro.EntityType;
+import io.newsflow.avro.GeoPoint;
+import io.newsflow.avro.Mention;
+import io.newsflow.processor.enrich.Gazetteer.Kind;
+import io.newsflow.processor.enrich.Gazetteer.Place;
+import io.newsflow.processor.enrich.Tokenizer.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names of people, organisations and places: capitalised spans, classified by dictionaries (GeoNames places, given
+ * names, known organisations, the entity dictionary) and context (titles and role nouns, "X said", "told X",
+ * organisation heads and cues, place words and prepositions), then merged within the document (surname and acronym
+ * short forms, parenthesised translations) and linked to ids.
+ */
+final class EntityRecognizer {
+
+    private static final Set<String> CONNECTORS = Lexicon.set("of", "the", "for", "de", "del", "da", "al", "el", "bin",
+        "ibn", "van", "von", "der", "di", "du", "la", "le", "des", "and");
+    private static final Set<String> DETERMINERS = Lexicon.set("the", "a", "an", "this", "that", "these", "those",
+        "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "both", "each", "every",
+        "former", "late", "then", "new", "pro", "anti", "ex");
+    private static final Set<String> PLACE_OF = Lexicon.set("city", "town", "village", "island", "region", "province",
+        "district", "capital", "port", "state", "county", "oblast", "republic", "settlement", "outskirts", "suburb",
+        "municipality", "governorate", "prefecture", "area", "regions", "towns", "cities", "villages");
+    private static final Set<String> AFTER_ORG_VERBS = Lexicon.set("said", "says", "reported", "announced", "stated");
+
+    private final Lexicon lex;
+    private final Gazetteer gaz;
+    private final EntityDictionary dict;
+
+    EntityRecognizer(Lexicon lex, Gazetteer gaz, EntityDictionary dict) {
+        this.lex = lex; this.gaz = gaz; this.dict = dict;
+    }
+
+    /** A candidate name in the text. */
+    static final class Cand {
+        int from, to;              // token indexes, to exclusive (after trimming)
+        int start, end;            // char offsets
+        String text;               // as in the body
+        String clean;              // brackets removed, spaces normalised
+        String key;
+        int words;
+        EntityType type;           // decided type, null = undecided
+        double score;              // strength of the evidence
+        Place place;
+        EntityDictionary.Entry entry;
+        boolean weak;              // single word without its own evidence: keep only when coreference supports it
+        boolean headline;
+        boolean personCue;
+        Cand aliasOf;              // parenthesised alias of the previous name
+    }
+
+    List<Entity> recognize(String body, List<Token> toks, long deadlineNanos) {
+        boolean[] headlineLine = headlineTokens(toks);
+        List<Cand> cands = new ArrayList<>();
+        int n = toks.size();
+        int i = 0;
+        while (i < n) {
+            if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
+            Token t = toks.get(i);
+            if (!isNameToken(t)) { i++; continue; }
+            int j = extend(toks, i, headlineLine[i]);
+            for (Cand c : split(body, toks, i, j, headlineLine[i])) cands.add(c);
+            i = Math.max(j, i + 1);
+        }
+        // document context: countries named anywhere help resolve ambiguous places
+        Set<String> docCountries = new HashSet<>();
+        for (Cand c : cands) {
+            if (c.place != null && c.place.kind == Kind.COUNTRY) docCountries.add(c.place.country);
+        }
+        for (Cand c : cands) {
+            if (c.type == EntityType.LOCATION && c.place != null && c.entry == null) c.place = resolve(c, toks, docCountries);
+        }
+        linkAliases(toks, cands);
+        return merge(body, cands);
+    }
+
+    /** For text in other languages: only places, by their names in any language of the gazetteer. */
+    List<Entity> recognizePlacesOnly(String body, List<Token> toks, long deadlineNanos) {
+        List<Cand> cands = new ArrayList<>();
+        int n = toks.size();
+        for (int i = 0; i < n; i++) {
+            if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
+            Token t = toks.get(i);
+            if (!t.word || t.number || !Norm.isUpperInitial(t.text)) continue;
+            for (int e = Math.min(n, i + gaz.maxTokens() * 2 + 1); e > i; e--) {
+                if (!toks.get(e - 1).word) continue;
+                Place[] p = gaz.lookup(spanText(body, toks, i, e));
+                if (p.length == 0) continue;
+                boolean single = e == i + 1;
+                if (single && (t.text.length() < 4 || p[0].kind == Kind.CITY && p[0].population < 50_000)) continue;
+                Cand c = make(body, toks, i, e);
+                c.type = EntityType.LOCATION;
+                c.place = p[0];
+                c.score = 1;
+                cands.add(c);
+                i = e - 1;
+                break;
+            }
+        }
+        return merge(body, cands);
+    }
+
+    // ---------------------------------------------------------------- spans
+
+    private boolean isNameToken(Token t) {
+        if (!t.word || t.number) return false;
+        if (!Norm.isUpperInitial(t.text)) return false;
+        return !Lexicon.NON_ENTITY.contains(t.lower) || Norm.isAllCaps(t.text) && t.text.length() <= 5;
+    }
+
+    /** Extends a span of capitalised tokens from i; returns the exclusive end token index. */
+    private int extend(List<Token> toks, int i, boolean headline) {
+        int n = toks.size();
+        int j = i + 1;
+        while (j < n && j - i < 12) {
+            Token prev = toks.get(j - 1);
+            Token t = toks.get(j);
+            if (prev.newlineAfter) break;
+            if (isNameToken(t) && t.spaceBefore) {
+                if (headline && !joinsInHeadline(toks, i, j)) break;
+                j++;
+                continue;
+            }
+            if (!t.word) {
+                Token next = j + 1 < n ? toks.get(j + 1) : null;
+                // Rus' Sidyashchaya: apostrophe glued to the word, then a space and a capitalised word
+                if (t.text.length() == 1 && Norm.isApostrophe(t.text.charAt(0)) && !t.spaceBefore && prev.word
+                    && next != null && next.spaceBefore && isNameToken(next) && !prev.is("s")) {
+                    j += 2;
+                    continue;
+                }
+                // Guinea-Bissau, Ivano-Frankivsk
+                if ((t.punct('-') || t.punct('\u2010')) && !t.spaceBefore && next != null && !next.spaceBefore && isNameToken(next)) {
+                    j += 2;
+                    continue;
+                }
+                // St. Petersburg, W. Sudan, John F. Kennedy
+                if (t.punct('.') && !t.spaceBefore && prev.word && (prev.text.length() == 1 || Tokenizer.ABBREV.contains(prev.lower))
+                    && Norm.isUpperInitial(prev.text) && next != null && isNameToken(next)) {
+                    j += 2;
+                    continue;
+                }
+                // John [Smith]: a bracketed insertion inside a name
+                if (t.punct('[') && next != null && isNameToken(next) && j + 2 < n && toks.get(j + 2).punct(']')) {
+                    j += 3;
+                    continue;
+                }
+                break;
+            }
+            // lower-case connectors inside names: Save the Children, Ministry of Defence
+            if (CONNECTORS.contains(t.text) && !headline && j + 1 < n && isNameToken(toks.get(j + 1))
+                && toks.get(j + 1).spaceBefore && connectorAllowed(toks, i, j)) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    private boolean connectorAllowed(List<Token> toks, int i, int j) {
+        String c = toks.get(j).text;
+        if (c.equals("and")) {
+            // "Bosnia and Herzegovina", "Trinidad and Tobago": only when the whole is a known name
+            int k = j + 1;
+            String joined = toks.get(j - 1).text + " and " + toks.get(k).text;
+            if (gaz.lookup(joined).length > 0 || lex.organizations.containsKey(Norm.key(joined))) return true;
+            // "United Nations Relief and Works Agency": the words after 'and' end in an organisation head
+            if (lex.orgWords.contains(toks.get(j - 1).lower)) return false;
+            int m = k;
+            while (m < toks.size() && m < k + 4 && isNameToken(toks.get(m)) && toks.get(m).spaceBefore) m++;
+            return m > k && lex.orgWords.contains(toks.get(m - 1).lower) && j - i >= 2;
+        }
+        if (c.equals("the")) {
+            // "Save the Children", but not "told Reuters the BBC had ..."
+            Token first = toks.get(i);
+            Token before = i > 0 ? toks.get(i - 1) : null;
+            Token after = toks.get(j + 1);
+            return !first.sentenceStart && j == i + 1 && !Norm.isAllCaps(after.text)
+                && !(before != null && (Lexicon.REPORT_VERBS.contains(before.lower) || Lexicon.PLACE_PREPS.contains(before.lower)));
+        }
+        if (c.equals("of") || c.equals("for")) {
+            for (int k = i; k < j; k++) {
+                String w = toks.get(k).lower;
+                if (lex.orgWords.contains(w) || lex.placeWords.contains(w) || w.equals("republic") || w.equals("kingdom")
+                    || w.equals("ministry") || w.equals("university") || w.equals("bank")) return true;
+            }
+            return false;
+        }
+        // particles of personal and place names: al-, bin, van, de ...
+        return true;
+    }
+
+    private boolean joinsInHeadline(List<Token> toks, int i, int j) {
+        // in Title Case lines only known multi-word names stay together
+        String two = toks.get(j - 1).text + " " + toks.get(j).text;
+        String k = Norm.key(two);
+        return gaz.lookupKey(k).length > 0 || lex.organizations.containsKey(k) || lex.people.containsKey(k)
+            || (lex.isGivenName(toks.get(j - 1).lower) && !lex.isCommonWord(toks.get(j).lower))
+            || dict.lookup(two) != null;
+    }
+
+    /** Lines whose words are mostly capitalised (headlines, "Related article" titles). */
+    private boolean[] headlineTokens(List<Token> toks) {
+        boolean[] out = new boolean[toks.size()];
+        int lineStart = 0;
+        for (int i = 0; i <= toks.size(); i++) {
+            boolean end = i == toks.size() || toks.get(i).newlineAfter;
+            if (!end) continue;
+            int words = 0, caps = 0;
+            for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) {
+                Token t = toks.get(k);
+                if (t.word && !t.number && t.text.length() >= 4) {
+                    words++;
+                    if (Norm.isUpperInitial(t.text)) caps++;
+                }
+            }
+            boolean headline = words >= 5 && caps >= 0.8 * words;
+            if (headline) for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) out[k] = true;
+            lineStart = i + 1;
+        }
+        return out;
+    }
+
+    /** Trims a raw span, classifies it, and splits it into names when the whole is not one. */
+    private List<Cand> split(String body, List<Token> toks, int from, int to, boolean headline) {
+        List<Cand> out = new ArrayList<>(1);
+        boolean personCue = false;
+        // leading determiners, sentence-initial common words, titles
+        while (from < to) {
+            Token t = toks.get(from);
+            boolean last = from + 1 >= to;
+            if (DETERMINERS.contains(t.lower) && !last) { from++; continue; }
+            if (lex.roleNouns.contains(t.lower) && !last && isNameToken(toks.get(from + 1))) {
+                if (Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower)) personCue = true;
+                from++;
+                continue;
+            }
+            if (Lexicon.DIRECTIONS.contains(t.lower) && !last) {
+                // "Eastern Kenya": keep when the whole is a region name (North Kivu), else drop the direction
+                String whole = spanText(body, toks, from, to);
+                if (gaz.lookup(whole).length > 0) break;
+                from++;
+                continue;
+            }
+            if ((t.sentenceStart || headline) && isCommonStart(t) && !transliterationApostrophe(toks, from)
+                && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)) {
+                from++;
+                continue;
+            }
+            break;
+        }
+        // trailing junk: a dangling connector or punctuation
+        while (to > from && !toks.get(to - 1).word) to--;
+        if (from >= to) return out;
+        Cand c = make(body, toks, from, to);
+        c.headline = headline;
+        c.personCue = personCue || roleBefore(toks, from);
+        classify(c, toks);
+        if (c.type != null) {
+            out.add(c);
+            return out;
+        }
+        // not one name: find the places inside (longest first), then single capitalised words
+        int k = from;
+        while (k < to) {
+            if (!toks.get(k).word) { k++; continue; }
+            int best = -1;
+            Place[] cands = null;
+            for (int e = Math.min(to, k + gaz.maxTokens() * 2 + 1); e > k; e--) {
+                if (!toks.get(e - 1).word) continue;
+                Place[] p = gaz.lookup(spanText(body, toks, k, e));
+                if (p.length > 0 && acceptablePlace(toks, k, e, p)) { best = e; cands = p; break; }
+            }
+            if (best > 0) {
+                Cand sub = make(body, toks, k, best);
+                sub.type = EntityType.LOCATION;
+                sub.place = cands[0];
+                sub.score = 1;
+                sub.headline = headline;
+                out.add(sub);
+                k = best;
+            } else {
+                if (to - from > 1 && toks.get(k).word && isNameToken(toks.get(k)) && Norm.isAllCaps(toks.get(k).text)) {
+                    Cand sub = make(body, toks, k, k + 1);
+                    sub.headline = headline;
+                    classify(sub, toks);
+                    if (sub.type != null || sub.weak) out.add(sub);
+                }
+                k++;
+            }
+        }
+        if (out.isEmpty() && (c.weak || c.words >= 2 && !allCommon(toks, c))) {
+            c.weak = true;
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Two or more words ending in an organisation head, the first not one of the most frequent words. */
+    private boolean orgNamed(List<Token> toks, int from, int to) {
+        if (to - from < 2) return false;
+        Token last = toks.get(to - 1);
+        Set<String> frequent = lex.frequentWords.getOrDefault("en", Set.of());
+        return lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower)
+            && !frequent.contains(toks.get(from).lower) && !DETERMINERS.contains(toks.get(from).lower);
+    }
+
+    private boolean knownWhole(String text) {
+        String k = Norm.key(text);
+        return k.indexOf(' ') > 0 && (gaz.lookupKey(k).length > 0 || lex.organizations.containsKey(k)
+            || lex.people.containsKey(k) || dict.lookup(text) != null);
+    }
+
+    private boolean isCommonStart(Token t) {
+        if (!lex.isCommonWord(t.lower)) return false;
+        if (lex.isGivenName(t.lower) && !lex.englishWords.contains(t.lower)) return false;
+        // countries and big places that are also words (China, Turkey, Chad) stay
+        Place[] p = gaz.lookup(t.text);
+        return !(p.length > 0 && (p[0].kind == Kind.COUNTRY || p[0].population > 1_000_000));
+    }
+
+    private static boolean transliterationApostrophe(List<Token> toks, int i) {
+        return i + 1 < toks.size() && !toks.get(i + 1).word && toks.get(i + 1).text.length() == 1
+            && Norm.isApostrophe(toks.get(i + 1).text.charAt(0)) && !toks.get(i + 1).spaceBefore
+            && i + 2 < toks.size() && toks.get(i + 2).spaceBefore && Norm.isUpperInitial(toks.get(i + 2).text);
+    }
+
+    private boolean roleBefore(List<Token> toks, int from) {
+        if (from == 0) return false;
+        Token p = toks.get(from - 1);
+        if (!p.word) return false;
+        return !Norm.isUpperInitial(p.text) && lex.roleNouns.contains(p.lower) && !lex.orgWords.contains(p.lower);
+    }
+
+    private static String spanText(String body, List<Token> toks, int from, int to) {
+        return body.substring(toks.get(from).start, toks.get(to - 1).end);
+    }
+
+    private Cand make(String body, List<Token> toks, int from, int to) {
+        Cand c = new Cand();
+        c.from = from; c.to = to;
+        c.start = toks.get(from).start; c.end = toks.get(to - 1).end;
+        c.text = body.substring(c.start, c.end);
+        StringBuilder b = new StringBuilder();
+        int words = 0;
+        boolean afterBracket = false;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.punct('[') || t.punct(']')) { afterBracket = t.punct('['); continue; }
+            if (b.length() > 0 && (t.spaceBefore || afterBracket)) b.append(' ');
+            afterBracket = false;
+            b.append(t.text);
+            if (t.word) words++;
+        }
+        c.clean = b.toString().replace(" ]", "").replace("[ ", "");
+        c.key = Norm.key(c.clean);
+        c.words = words;
+        return c;
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    private void classify(Cand c, List<Token> toks) {
+        Token first = toks.get(c.from);
+        Token last = toks.get(c.to - 1);
+        Token prev = c.from > 0 ? toks.get(c.from - 1) : null;
+        Token prev2 = c.from > 1 ? toks.get(c.from - 2) : null;
+        Token next = c.to < toks.size() ? toks.get(c.to) : null;
+        Token next2 = c.to + 1 < toks.size() ? toks.get(c.to + 1) : null;
+        String lastLower = last.lower;
+        boolean acronym = c.words == 1 && Norm.isAllCaps(c.text) && c.text.length() >= 2 && c.text.length() <= 6;
+        if (c.key.isEmpty()) return;
+
+        // 1. operators' dictionary and the alias file
+        EntityDictionary.Entry e = dict.lookup(c.clean);
+        if (e != null && e.type() != null) {
+            c.entry = e; c.type = e.type(); c.score = 5;
+            return;
+        }
+        // 2. known organisations and people
+        if (lex.organizations.containsKey(c.key)) { c.type = EntityType.ORGANIZATION; c.score = 4; return; }
+        if (c.words >= 2 && lex.people.containsKey(c.key)) { c.type = EntityType.PERSON; c.score = 4; return; }
+        if (c.headline) {
+            classifyHeadline(c, acronym, toks);
+            return;
+        }
+        // 3. organisation heads: Rapid Support Forces, The Moscow Times, Sudan Doctors Network
+        if (c.words >= 2 && lex.orgWords.contains(lastLower) && !lex.placeWords.contains(lastLower)) {
+            c.type = EntityType.ORGANIZATION; c.score = 3;
+            return;
+        }
+        // 4. acronyms: BBC, TASS, RSF (a country code like US or UK is a place)
+        Place[] places = gaz.lookup(c.clean);
+        if (acronym) {
+            if (places.length > 0 && (places[0].kind == Kind.COUNTRY
+                || c.text.length() >= 4 && places[0].population >= 100_000 && lex.organizations.get(c.key) == null)) {
+                c.type = EntityType.LOCATION; c.place = places[0]; c.score = 3;
+                return;
+            }
+            if (!isRoman(c.text) && !(c.text.length() > 4 && lex.isCommonWord(first.lower))) {
+                c.type = EntityType.ORGANIZATION; c.score = 2;
+                return;
+            }
+        }
+        boolean givenFirst = lex.isGivenName(first.lower);
+        boolean anyGiven = false;
+        for (int k = c.from; k < c.to; k++) if (toks.get(k).word && lex.isGivenName(toks.get(k).lower)) anyGiven = true;
+        boolean surnameLast = c.words >= 2 && (Lexicon.surnameShape(lastLower) || lex.surnames.contains(lastLower));
+        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg(toks, c.to) || movementAfter(toks, c);
+        boolean placeWordAfter = next != null && next.word && !Norm.isUpperInitial(next.text) && lex.placeWords.contains(next.lower);
+        boolean placeWordLast = c.words >= 2 && lex.placeWords.contains(lastLower) && !lex.orgWords.contains(lastLower);
+        boolean placeOfBefore = prev != null && prev2 != null && prev.is("of") && PLACE_OF.contains(prev2.lower);
+
+        // 5. organisation context: "aid group Oxfam", "Rus' Sidyashchaya (Russia Behind Bars), a rights group"
+        boolean bigPlace = places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 100_000);
+        if (orgContext && !(bigPlace && !orgCueBefore(toks, c.from))) {
+            c.type = EntityType.ORGANIZATION; c.score = 3;
+            return;
+        }
+        boolean toldOrBy = prev != null && (prev.is("told") || prev.is("by") || prev.is("via")
+            || (prev.is("to") && prev2 != null && prev2.is("according")));
+        if (c.words == 1 && toldOrBy && !acronym && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)
+            && !lex.isCommonWord(first.lower)
+            && !(places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 1_000_000))) {
+            c.type = EntityType.ORGANIZATION; c.score = 1.5;
+            return;
+        }
+        // 6. places from the gazetteer
+        if (places.length > 0 && acceptablePlace(toks, c.from, c.to, places)
+            && !(c.personCue && c.words >= 2) && !(givenFirst && c.words >= 2 && places[0].kind == Kind.CITY && places[0].population < 100_000)) {
+            c.type = EntityType.LOCATION; c.place = places[0]; c.score = 2;
+            return;
+        }
+        // 7. places by their place word: Danube River, the Donbas region, the island of Java
+        if (placeWordLast || placeWordAfter || placeOfBefore) {
+            if (!(c.words == 1 && lex.isGivenName(first.lower) && !placeOfBefore)) {
+                c.type = EntityType.LOCATION; c.score = 2;
+                return;
+            }
+        }
+        // 8. people: given names, surname shapes, titles and role nouns, bylines
+        boolean byline = prev != null && prev.is("by") && prev.lineStart;
+        if (c.words >= 2 && c.words <= 5 && (givenFirst || anyGiven && c.words >= 3 || surnameLast || c.personCue || byline)
+            && !allCommon(toks, c)) {
+            c.type = EntityType.PERSON; c.score = givenFirst || c.personCue ? 3 : 2;
+            return;
+        }
+        if (c.words == 1) {
+            if (lex.isCommonWord(first.lower) || lex.demonyms.contains(first.lower)) return;
+            if (c.personCue) { c.type = EntityType.PERSON; c.score = 2; return; }
+            boolean dashSource = dashSource(toks, c);
+            if ((toldOrBy || dashSource) && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)) {
+                c.type = EntityType.ORGANIZATION; c.score = 1.5;
+                return;
+            }
+            // otherwise decided by coreference (a surname, a short form) or dropped
+            c.weak = true;
+            if (appositivePlace(toks, c.to) && !lex.isGivenName(first.lower)) {
+                c.type = EntityType.LOCATION; c.score = 1.5; c.weak = false;
+                return;
+            }
+            if (next != null && AFTER_ORG_VERBS.contains(next.lower) && !lex.isGivenName(first.lower)) {
+                if (lex.surnames.contains(first.lower) || lex.famousSurnames.containsKey(first.lower) || Lexicon.surnameShape(first.lower)) {
+                    c.type = EntityType.PERSON; c.score = 0.5;
+                } else {
+                    c.type = EntityType.ORGANIZATION; c.score = 0.5;
+                }
+                return;
+            }
+            if (prev != null && Lexicon.PLACE_PREPS.contains(prev.lower) && !lex.isGivenName(first.lower)
+                && !(next != null && Lexicon.REPORT_VERBS.contains(next.lower))) {
+                c.type = EntityType.LOCATION; c.score = 0.5;
+            }
+            return;
+        }
+        // 9. several unknown capitalised words followed or preceded by a reporting verb are most often a person
+        boolean reportNear = next != null && Lexicon.REPORT_VERBS.contains(next.lower)
+            || prev != null && Lexicon.REPORT_VERBS.contains(prev.lower);
+        if (c.words <= 3 && !allCommon(toks, c) && noneCommon(toks, c) && reportNear) {
+            c.type = EntityType.PERSON; c.score = 1;
+        }
+    }
+
+    private void classifyHeadline(Cand c, boolean acronym, List<Token> toks) {
+        if (c.words == 1 && dashSource(toks, c) && !lex.isGivenName(c.key)) {
+            c.type = EntityType.ORGANIZATION; c.score = 1.5;
+            return;
+        }
+        Place[] places = gaz.lookup(c.clean);
+        if (places.length > 0 && !lex.isCommonWord(c.key) && acceptablePlace(toks, c.from, c.to, places)
+            && (places[0].kind != Kind.CITY || places[0].population >= 100_000)) {
+            c.type = EntityType.LOCATION; c.place = places[0]; c.score = 1.5;
+            return;
+        }
+        if (acronym && !isRoman(c.text)) { c.type = EntityType.ORGANIZATION; c.score = 1; return; }
+        if (c.words >= 2 && lex.isGivenName(Norm.lower(c.clean.split(" ")[0]))) { c.type = EntityType.PERSON; c.score = 1; return; }
+        if (c.words == 1 && !lex.isCommonWord(c.key)) c.weak = true;
+    }
+
+    /** "... Report – Meduza", "Photo: X / AFP": a name after a spaced dash or slash at the end of a line. */
+    private static boolean dashSource(List<Token> toks, Cand c) {
+        Token prev = c.from > 0 ? toks.get(c.from - 1) : null;
+        Token last = toks.get(c.to - 1);
+        Token next = c.to < toks.size() ? toks.get(c.to) : null;
+        return prev != null && (prev.punct('\u2013') || prev.punct('\u2014') || prev.punct('-') || prev.punct('/'))
+            && prev.spaceBefore && (next == null || last.newlineAfter || !next.word && (next.punct('*') || next.punct('|')));
+    }
+
+    /** "Xtown, one of the worst-affected areas", "Kherson, a port city": an appositive place noun. */
+    private boolean appositivePlace(List<Token> toks, int to) {
+        int n = toks.size();
+        if (to >= n || !toks.get(to).punct(',')) return false;
+        int k = to + 1;
+        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an") || toks.get(k).is("the") || toks.get(k).is("one"))) return false;
+        for (int m = k + 1; m < n && m <= k + 7; m++) {
+            Token t = toks.get(m);
+            if (!t.word && !t.punct('-')) return false;
+            if (PLACE_OF.contains(t.lower) || t.is("areas") || t.is("area")) return true;
+            if (Lexicon.ORG_CUES.contains(t.lower) || lex.roleNouns.contains(t.lower)) return false;
+        }
+        return false;
+    }
+
+    private boolean acceptablePlace(List<Token> toks, int from, int to, Place[] places) {
+        Place p = places[0];
+        if (p.kind == Kind.COUNTRY) return true;
+        if (to - from == 1) {
+            Token t = toks.get(from);
+            String w = t.lower;
+            if (Lexicon.NON_ENTITY.contains(w) || lex.demonyms.contains(w)) return false;
+            // a place named like an ordinary word (Police, Mobile) or a first name needs to be big or admin
+            boolean word = lex.isCommonWord(w);
+            if (Lexicon.DIRECTIONS.contains(w)) return false;
+            if (word && (t.sentenceStart || p.population < 1_000_000)) return false;
+            if (lex.isGivenName(w) && p.kind == Kind.CITY && p.population < 300_000) {
+                Token prev = from > 0 ? toks.get(from - 1) : null;
+                return prev != null && Lexicon.PLACE_PREPS.contains(prev.lower);
+            }
+            if (t.text.length() < 3) return false;
+            if (p.kind == Kind.CITY && p.population < 1_000_000 && aliasOnly(places, Norm.key(t.text))) {
+                // matched only through an alternate name: needs "in X", "city of X", "X, Country"
+                Token prev = from > 0 ? toks.get(from - 1) : null;
+                Token prev2 = from > 1 ? toks.get(from - 2) : null;
+                Token next = to < toks.size() ? toks.get(to) : null;
+                boolean locative = prev != null && Lexicon.PLACE_PREPS.contains(prev.lower)
+                    || prev != null && prev.is("of") && prev2 != null && PLACE_OF.contains(prev2.lower)
+                    || next != null && next.punct(',') && to + 1 < toks.size() && gaz.lookup(toks.get(to + 1).text).length > 0;
+                if (!locative) return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean aliasOnly(Place[] places, String key) {
+        for (Place p : places) if (p.kind != Kind.CITY || Norm.key(p.name).equals(key)) return false;
+        return true;
+    }
+
+    private static boolean isRoman(String s) {
+        return s.matches("[IVXLC]+");
+    }
+
+    private boolean allCommon(List<Token> toks, Cand c) {
+        for (int k = c.from; k < c.to; k++) {
+            Token t = toks.get(k);
+            if (t.word && !lex.isCommonWord(t.lower) && !CONNECTORS.contains(t.lower)) return false;
+        }
+        return true;
+    }
+
+    private boolean noneCommon(List<Token> toks, Cand c) {
+        for (int k = c.from; k < c.to; k++) {
+            Token t = toks.get(k);
+            if (t.word && lex.isCommonWord(t.lower) && !lex.isGivenName(t.lower)) return false;
+        }
+        return true;
+    }
+
+    private boolean orgCueBefore(List<Token> toks, int from) {
+        if (from == 0) return false;
+        Token p = toks.get(from - 1);
+        return p.word && !Norm.isUpperInitial(p.text) && Lexicon.ORG_CUES.contains(p.lower);
+    }
+
+    /** "X (Y), a Russian movement of ..." or "X, an independent outlet". */
+    private boolean appositiveOrg(List<Token> toks, int to) {
+        int k = to;
+        int n = toks.size();
+        if (k < n && toks.get(k).punct('(')) {
+            int close = k + 1;
+            while (close < n && close < k + 10 && !toks.get(close).punct(')')) close++;
+            if (close >= n || !toks.get(close).punct(')')) return false;
+            k = close + 1;
+        }
+        if (k >= n || !toks.get(k).punct(',')) return false;
+        k++;
+        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an") || toks.get(k).is("the"))) return false;
+        for (int m = k + 1; m < n && m <= k + 5; m++) {
+            Token t = toks.get(m);
+            if (!t.word) return false;
+            if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
+                // ", the interior ministry said" starts a new clause, it does not describe the name
+                Token after = m + 1 < n ? toks.get(m + 1) : null;
+                return after == null || !Lexicon.REPORT_VERBS.contains(after.lower);
+            }
+            if (lex.roleNouns.contains(t.lower) || lex.placeWords.contains(t.lower)) return false;
+        }
+        return false;
+    }
+
+    /** "the X movement", "the X group", "X news agency". */
+    private boolean movementAfter(List<Token> toks, Cand c) {
+        if (c.to >= toks.size()) return false;
+        Token next = toks.get(c.to);
+        Token next2 = c.to + 1 < toks.size() ? toks.get(c.to + 1) : null;
+        Token prev = c.from > 0 ? toks.get(c.from - 1) : null;
+        if (!next.word || Norm.isUpperInitial(next.text)) return false;
+        if ((next.is("news") || next.is("state") || next.is("private") || next.is("media")) && next2 != null
+            && next2.word && Lexicon.ORG_CUES.contains(next2.lower)) return true;
+        return Lexicon.ORG_CUES.contains(next.lower) && prev != null && prev.is("the");
+    }
+
+    // ---------------------------------------------------------------- places
+
+    private Place resolve(Cand c, List<Token> toks, Set<String> docCountries) {
+        Place[] all = gaz.lookup(c.clean);
+        if (all.length <= 1) return all.length == 1 ? all[0] : c.place;
+        Token next = c.to < toks.size() ? toks.get(c.to) : null;
+        if (next != null && (next.punct('[') || next.punct('(')) && c.to + 1 < toks.size()) next = toks.get(c.to + 1);
+        boolean regionWord = next != null && next.word && (next.is("region") || next.is("oblast") || next.is("province")
+            || next.is("state") || next.is("governorate") || next.is("prefecture") || next.is("county"));
+        Place best = null;
+        double bestScore = -1e9;
+        for (Place p : all) {
+            double s = p.prior();
+            if (docCountries.contains(p.country) && p.kind != Kind.COUNTRY) s += 3;
+            if (Norm.key(p.name).equals(c.key)) s += 0.5;
+            if (regionWord && p.kind == Kind.ADMIN1) s += 3;
+            if (s > bestScore) { bestScore = s; best = p; }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- aliases, coreference, output
+
+    /** "Islamic Revolutionary Guard Corps (IRGC)", "Memorial (Memory)": the parenthesised name is the same entity. */
+    private void linkAliases(List<Token> toks, List<Cand> cands) {
+        for (int k = 0; k + 1 < cands.size(); k++) {
+            Cand a = cands.get(k), b = cands.get(k + 1);
+            if (a.type == null || a.type == EntityType.LOCATION) continue;
+            if (b.from != a.to + 1 || !toks.get(a.to).punct('(') || b.to >= toks.size() || !toks.get(b.to).punct(')')) continue;
+            boolean acr = b.words == 1 && Norm.isAllCaps(b.text);
+            if (acr && !initialsMatch(a.clean, b.text)) continue;
+            if (!acr && (a.type != EntityType.ORGANIZATION || b.type == EntityType.LOCATION)) continue;
+            b.aliasOf = a;
+            b.type = a.type;
+            b.weak = false;
+        }
+    }
+
+    private static boolean initialsMatch(String name, String acronym) {
+        StringBuilder b = new StringBuilder();
+        for (String w : name.split("[\\s\\-]+")) {
+            if (w.isEmpty()) continue;
+            if (Character.isUpperCase(w.charAt(0))) b.append(w.charAt(0));
+        }
+        String ini = b.toString();
+        // every acronym letter in order among the initials (allows skipped words: "Sudanese Armed Forces" = SAF)
+        int p = 0;
+        for (int i = 0; i < acronym.length() && p <= ini.length(); i++) {
+            int f = ini.indexOf(acronym.charAt(i), p);
+            if (f < 0) return false;
+            p = f + 1;
+        }
+        return true;
+    }
+
+    private static final class Group {
+        String id, name;
+        EntityType type;
+        Place place;
+        GeoPoint geo;
+        final List<Cand> mentions = new ArrayList<>();
+        String lastKey, firstKey;
+        int words;
+    }
+
+    private List<Entity> merge(String body, List<Cand> cands) {
+        // people with a full name: their surnames and first names are short forms
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<String, Group> byKey = new HashMap<>();
+        Map<String, Group> personByPart = new HashMap<>();
+        Set<String> ambiguousParts = new HashSet<>();
+        Map<String, Map<EntityType, Double>> votes = new HashMap<>();
+        for (Cand c : cands) {
+            if (c.type != null && c.aliasOf == null && c.entry == null && c.type != EntityType.LOCATION) {
+                votes.computeIfAbsent(c.key, x -> new HashMap<>()).merge(c.type, c.score, Double::sum);
+            }
+        }
+        // majority type per surface key (a name introduced as a movement stays one when later said to speak)
+        for (Cand c : cands) {
+            Map<EntityType, Double> v = votes.get(c.key);
+            if (v != null && c.aliasOf == null && c.entry == null && c.type != EntityType.LOCATION) {
+                EntityType best = null;
+                double bs = -1;
+                for (Map.Entry<EntityType, Double> e : v.entrySet()) if (e.getValue() > bs) { bs = e.getValue(); best = e.getKey(); }
+                c.type = best;
+            }
+            if (c.weak && c.type == null && v != null) c.type = EntityType.ORGANIZATION;
+        }
+        // pass 1: multi-word people
+        for (Cand c : cands) {
+            if (c.type != EntityType.PERSON || c.words < 2 || c.aliasOf != null) continue;
+            Group g = groupFor(groups, byKey, c);
+            String[] parts = c.key.split(" ");
+            for (String p : new String[] {parts[0], parts[parts.length - 1]}) {
+                Group o = personByPart.putIfAbsent(p, g);
+                if (o != null && o != g) ambiguousParts.add(p);
+            }
+        }
+        for (String p : ambiguousParts) personByPart.remove(p);
+        Map<String, Cand> aliasTarget = new HashMap<>();
+        for (Cand c : cands) if (c.aliasOf != null) aliasTarget.putIfAbsent(c.key, c.aliasOf);
+        // pass 2: everything else
+        for (Cand c : cands) {
+            if (c.aliasOf != null) continue;
+            Cand target = aliasTarget.get(c.key);
+            if (target != null && target != c && target.start < c.start) {
+                Group tg = byKey.get(target.key);
+                if (tg != null) { tg.mentions.add(c); continue; }
+            }
+            if (c.type == EntityType.PERSON && c.words >= 2) continue;
+            if (c.words == 1 && c.type != EntityType.LOCATION || c.weak) {
+                Group person = personByPart.get(c.key);
+                if (person != null && (c.type == null || c.type == EntityType.PERSON || c.weak || c.score < 3)) {
+                    person.mentions.add(c);
+                    continue;
+                }
+                Group same = byKey.get(c.key);
+                if (same != null && (c.type == null || c.weak)) {
+                    same.mentions.add(c);
+                    continue;
+                }
+            }
+            if (c.type == null) continue;
+            if (c.weak && c.type == EntityType.LOCATION && c.place == null) continue;
+            groupFor(groups, byKey, c);
+        }
+        // parenthesised aliases join their name's group
+        for (Cand c : cands) {
+            if (c.aliasOf == null) continue;
+            Group g = byKey.get(c.aliasOf.key);
+            if (g == null) continue;
+            g.mentions.add(c);
+            byKey.putIfAbsent(c.key, g);
+        }
+        // later short forms that are acronyms of a group ("RSF" after "Rapid Support Forces (RSF)") were merged by key
+        List<Entity> out = new ArrayList<>(groups.size());
+        for (Group g : groups.values()) {
+            if (g.mentions.isEmpty()) continue;
+            List<Mention> ms = new ArrayList<>(g.mentions.size());
+            g.mentions.sort((a, b) -> Integer.compare(a.start, b.start));
+            for (Cand c : g.mentions) ms.add(new Mention(c.text, c.start, c.end));
+            out.add(new Entity(g.id, g.name, g.type, ms, g.geo));
+        }
+        return out;
+    }
+
+    private Group groupFor(Map<String, Group> groups, Map<String, Group> byKey, Cand c) {
+        String id = idFor(c);
+        Group g = groups.get(id);
+        if (g == null) {
+            g = new Group();
+            g.id = id;
+            g.type = c.type;
+            g.name = canonicalName(c);
+            g.place = c.place;
+            if (c.place != null) {
+                g.geo = new GeoPoint(c.place.lat, c.place.lon, c.place.country, c.place.admin1, c.place.geonamesId);
+            } else if (c.entry != null && c.entry.geo() != null) {
+                g.geo = c.entry.geo();
+            }
+            g.words = c.words;
+            groups.put(id, g);
+        } else if (c.type == EntityType.PERSON && c.words > g.words && c.entry == null) {
+            g.name = canonicalName(c);
+            g.words = c.words;
+        }
+        g.mentions.add(c);
+        byKey.putIfAbsent(c.key, g);
+        return g;
+    }
+
+    private String canonicalName(Cand c) {
+        if (c.entry != null) return c.entry.name();
+        if (c.place != null) return c.place.name;
+        if (c.type == EntityType.PERSON && c.words == 1) {
+            String full = lex.famousSurnames.get(c.key);
+            if (full != null) return titleCase(full);
+        }
+        String s = c.clean;
+        if (s.startsWith("The ") || s.startsWith("the ")) s = s.substring(4);
+        return s;
+    }
+
+    private String idFor(Cand c) {
+        if (c.entry != null) return c.entry.id();
+        if (c.place != null) return c.place.id;
+        switch (c.type) {
+            case PERSON: {
+                String[] parts = Norm.translit(c.key).split(" ");
+                String k = c.key;
+                if (parts.length == 1 && lex.famousSurnames.containsKey(c.key)) k = lex.famousSurnames.get(c.key);
+                String[] p = k.split(" ");
+                String firstLast = p.length >= 2 ? p[0] + " " + p[p.length - 1] : k;
+                return "nf:person:" + Norm.skeleton(firstLast);
+            }
+            case ORGANIZATION: {
+                String k = c.key.startsWith("the ") ? c.key.substring(4) : c.key;
+                if (c.words == 1 && Norm.isAllCaps(c.text)) return "nf:org:" + k.replace(' ', '-');
+                return "nf:org:" + Norm.skeleton(k);
+            }
+            default: {
+                String k = c.key;
+                int sp = k.lastIndexOf(' ');
+                if (sp > 0 && lex.placeWords.contains(k.substring(sp + 1))) k = k.substring(0, sp);
+                return "nf:loc:" + Norm.skeleton(k);
+            }
+        }
+    }
+
+    private static String titleCase(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String w : s.split(" ")) {
+            if (w.isEmpty()) continue;
+            if (b.length() > 0) b.append(' ');
+            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return b.toString();
+    }
+}

