@@ -20,11 +20,16 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads Confluent-wire-format Avro. With a target class it reads into that SpecificRecord,
  * resolving the writer's schema (fetched by id) against the class's schema, so records written
  * with an older version of a schema are read by newer code. Without one it returns
- * GenericRecords in the writer's schema.
+ * GenericRecords in the writer's schema — or, with {@code specific.avro.reader=true} (Confluent's
+ * key), the generated class named by the writer's schema.
+ *
+ * <p>An unknown schema id fails with the registry's {@code SchemaRegistryException} (40403,
+ * naming the id); a registry that cannot be reached fails with a retriable one — never a null.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
     private final Class<? extends SpecificRecord> type;
     private SchemaRegistryClient registry;
+    private boolean specificReader;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     /** Generic mode, for Kafka's reflective construction. */
@@ -40,8 +45,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (registry == null) {
-            registry = new SchemaRegistryClient(SerdeConfig.registryUrl(configs));
+            SerdeConfig.registryUrl(configs);
+            registry = SchemaRegistryClient.fromConfig(configs);
         }
+        specificReader = SerdeConfig.bool(configs, SerdeConfig.SPECIFIC_AVRO_READER, false);
     }
 
     @Override
@@ -68,11 +75,19 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     @SuppressWarnings("unchecked")
     private DatumReader<Object> readerFor(int id) {
         Schema writer = registry.getById(id);
-        if (type == null) {
+        Class<?> target = type;
+        if (target == null && specificReader) {
+            target = SpecificData.get().getClass(writer);
+            if (target == null || !SpecificRecord.class.isAssignableFrom(target)) {
+                throw new SerializationException("specific.avro.reader is set but no generated class "
+                        + writer.getFullName() + " is on the classpath (schema id " + id + ")");
+            }
+        }
+        if (target == null) {
             return new GenericDatumReader<>(writer, writer, GenericData.get());
         }
-        SpecificData data = SpecificData.getForClass(type);
-        Schema reader = data.getSchema(type);
+        SpecificData data = SpecificData.getForClass(target);
+        Schema reader = data.getSchema(target);
         return (DatumReader<Object>) (DatumReader<?>) new SpecificDatumReader<>(writer, reader, data);
     }
 }
