@@ -2,29 +2,33 @@ package io.newsflow.producer.app;
 
 import io.newsflow.avro.RawArticle;
 import io.newsflow.producer.source.ArticleFileParser;
-import io.newsflow.producer.source.ArticleParseException;
-import io.newsflow.producer.source.ArticleSink;
 import io.newsflow.producer.source.ArticleSource;
 import io.newsflow.producer.source.ArticleSources;
 import io.newsflow.producer.source.BundledSamples;
+import io.newsflow.producer.source.InputFormat;
+import io.newsflow.producer.source.PageFetcher;
+import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
-import io.newsflow.producer.transport.PublishFailure;
-import io.newsflow.producer.transport.PublishListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,27 +38,62 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code produce FILE|DIR...}: reads article files and publishes them. Output topic
- * {@code news.articles.raw}, key article id → value {@code RawArticle}.
+ * {@code produce SOURCE...}: reads articles from files, folders, feeds, pages and stdin and
+ * publishes them. Output topic {@code news.articles.raw}, key article id → value
+ * {@code RawArticle} (header {@code outlet} when known).
  *
- * <p>Prints {@code published <id> <title>} for each article the broker acknowledged, an
- * {@code error ...} line naming the file for each one that could not be read or sent (the rest
- * go on), then {@code sent N, failed M}. Exit code 0 when all were sent, 1 when any failed or
- * none was found, 2 on usage errors.
+ * <p>Prints {@code published <id> <title>} for each article the broker acknowledged,
+ * {@code skipped <id> <title>: ...} for each one sent before (per the state file) or read twice,
+ * an {@code error ...} line naming the file and line or item for each input that could not be
+ * read or article that could not be sent (the rest go on), then
+ * {@code sent N, skipped K as duplicate, failed M}. See {@link ProduceResult} for exit codes.
  */
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Publish article files (.txt/.md; folders are walked in sorted order) to news.articles.raw, "
-                + "keyed by article id."},
+        description = {"Publish articles to news.articles.raw, keyed by article id. Sources: article files "
+                + "(.txt/.md), web pages (.html), JSON records (.json/.jsonl), RSS/Atom feeds (.rss/.atom/.xml), "
+                + "folders of them (walked in sorted order), feed or page URLs, and '-' for stdin.",
+                "Articles already sent (recorded in the state file) are skipped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every article was sent", "1:some article could not be read or sent, or none was found",
-                        "2:usage error"})
+        exitCodeList = {"0:every article was sent, or skipped as already sent",
+                        "1:some input could not be read or some article could not be sent (the rest were)",
+                        "2:usage error",
+                        "3:no article found in the sources",
+                        "4:the Kafka producer could not start or stopped on a fatal error (broker unreachable, not authorised)"})
 public class ProduceCommand implements Callable<Integer> {
+    /** Environment variable naming the folder of the default state file (default {@code ~/.newsflow}). */
+    public static final String ENV_STATE_DIR = "NEWSFLOW_STATE_DIR";
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+    /** Bulk loads of at least this many items get a progress bar (on a terminal). */
+    private static final long PROGRESS_MIN_ITEMS = 50;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "article files, or folders of them")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "article files, folders, http(s) URLs of feeds or pages, or '-' for stdin")
+    List<String> sourceArgs = new ArrayList<>();
 
     @Option(names = "--samples", description = "also publish the sample articles bundled with newsflow")
     boolean samples;
+
+    @Option(names = "--follow", description = "keep polling the folders, files and feeds, publishing only what is new")
+    boolean follow;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s",
+            description = "how often --follow polls: 500ms, 30s, 5m, 1h or ISO-8601 (default: ${DEFAULT-VALUE})")
+    String interval;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "file of the ids already sent, kept across runs (default: $" + ENV_STATE_DIR
+                    + " or ~/.newsflow, file sent-<bootstrap servers>.ids)")
+    Path stateFile;
+
+    @Option(names = "--no-state", description = "neither read nor write a state file: send everything found")
+    boolean noState;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "format of stdin: text, html, json, jsonl or feed (default: told from the first bytes)")
+    String stdinFormat;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only errors and the summary, not a line per article")
+    boolean quiet;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)")
@@ -69,7 +108,7 @@ public class ProduceCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "1048576",
-            description = "largest article file accepted (default: ${DEFAULT-VALUE})")
+            description = "largest article accepted, in bytes of text (default: ${DEFAULT-VALUE})")
     long maxArticleBytes;
 
     @Spec
@@ -77,6 +116,7 @@ public class ProduceCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Function<Properties, Producer<String, RawArticle>> producerFactory;
+    private final InputStream stdin;
 
     public ProduceCommand() {
         this(System.getenv(), ArticleProducers::create);
@@ -84,8 +124,15 @@ public class ProduceCommand implements Callable<Integer> {
 
     /** For tests and embedding: the environment to read, and how to build the producer from the config. */
     public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory) {
+        this(env, producerFactory, System.in);
+    }
+
+    /** As above, with the stream read for {@code -}. */
+    public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory,
+                          InputStream stdin) {
         this.env = env;
         this.producerFactory = producerFactory;
+        this.stdin = stdin;
     }
 
     public static void main(String[] args) {
@@ -95,12 +142,17 @@ public class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        if (paths.isEmpty() && !samples) {
-            throw new ParameterException(cli, "Name at least one FILE or DIR (or --samples)");
+        if (sourceArgs.isEmpty() && !samples) {
+            throw new ParameterException(cli, "Name at least one FILE, DIR, URL or - (or --samples)");
         }
         if (maxArticleBytes <= 0) {
             throw new ParameterException(cli, "--max-article-bytes must be positive");
         }
+        if (noState && stateFile != null) {
+            throw new ParameterException(cli, "--state and --no-state exclude each other");
+        }
+        Duration every = parseInterval(cli, interval);
+        InputFormat format = parseFormat(cli, stdinFormat);
         Properties config;
         try {
             config = ProducerSettings.load(configFile, env, bootstrapServers, schemaRegistryUrl);
@@ -108,26 +160,118 @@ public class ProduceCommand implements Callable<Integer> {
             throw new ParameterException(cli, "Cannot read --config " + configFile + ": " + e);
         }
         ArticleFileParser parser = new ArticleFileParser(maxArticleBytes, Clock.systemUTC());
+        PageFetcher fetcher = new PageFetcher();
         List<ArticleSource> sources = new ArrayList<>();
-        for (Path path : paths) {
-            sources.add(ArticleSources.forPath(path, parser));
+        for (String arg : sourceArgs) {
+            if (arg.toLowerCase(Locale.ROOT).matches("^https?://.*")) {
+                try {
+                    URI uri = URI.create(arg.strip());
+                    if (uri.getHost() == null) {
+                        throw new IllegalArgumentException("no host");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(cli, "Not a valid URL: " + arg + " (" + e.getMessage() + ")");
+                }
+            }
+            sources.add(ArticleSources.forArgument(arg, parser, fetcher, stdin, format));
         }
         if (samples) {
             sources.add(new BundledSamples(parser));
+        }
+        PrintWriter out = cli.getOut();
+        PrintWriter err = cli.getErr();
+        SentArticles state;
+        Path statePath = noState ? null : stateFile != null ? stateFile : defaultStateFile(env, config);
+        try {
+            state = statePath == null ? SentArticles.inMemory() : SentArticles.open(statePath);
+        } catch (IOException e) {
+            err.println("error: cannot open the state file " + statePath + ": " + e.getMessage()
+                    + " (use --state FILE or --no-state)");
+            err.flush();
+            return ProduceResult.SOME_FAILED;
         }
         Producer<String, RawArticle> producer;
         try {
             producer = producerFactory.apply(config);
         } catch (RuntimeException e) {
-            cli.getErr().println("error: cannot create the Kafka producer: " + ArticlePublisher.reason(e));
-            return 1;
+            state.close();
+            err.println("error: cannot create the Kafka producer: " + ArticlePublisher.reason(e));
+            err.flush();
+            return ProduceResult.PRODUCER_STOPPED;
         }
-        return publish(sources, producer, cli.getOut(), cli.getErr()).exitCode();
+        ProgressBar progress = ProgressBar.NONE;
+        if (System.console() != null && !follow) {
+            long total = 0;
+            for (ArticleSource source : sources) {
+                long n = source.expectedItems();
+                total = n < 0 || total < 0 ? -1 : total + n;
+            }
+            if (total >= PROGRESS_MIN_ITEMS) {
+                progress = new ProgressBar(err, total);
+            }
+        }
+        // with a progress bar on the terminal the per-article lines would only scroll it away
+        boolean lineless = quiet || progress != ProgressBar.NONE;
+        ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
+        return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+    }
+
+    /**
+     * The state file used when {@code --state} is not given: {@code sent-<bootstrap servers>.ids}
+     * in {@code $NEWSFLOW_STATE_DIR}, else in {@code ~/.newsflow} — one per cluster, so that
+     * sending to another cluster does not skip what was sent to this one.
+     */
+    public static Path defaultStateFile(Map<String, String> env, Properties config) {
+        String dir = env.get(ENV_STATE_DIR);
+        Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
+        String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerSettings.DEFAULT_BOOTSTRAP_SERVERS);
+        String name = servers.replaceAll("[^A-Za-z0-9.-]+", "_");
+        return folder.resolve("sent-" + (name.length() > 100 ? name.substring(0, 100) : name) + ".ids");
+    }
+
+    static Duration parseInterval(CommandLine cli, String text) {
+        Duration d;
+        Matcher m = SIMPLE_DURATION.matcher(text.strip());
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+            d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(cli, "--interval: not a duration: " + text + " (e.g. 30s, 5m, PT1H)");
+            }
+        }
+        if (d.toMillis() < 100) {
+            throw new ParameterException(cli, "--interval must be at least 100ms");
+        }
+        return d;
+    }
+
+    private static InputFormat parseFormat(CommandLine cli, String text) {
+        if (text == null || text.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "text", "txt", "md", "markdown" -> InputFormat.TEXT;
+            case "html" -> InputFormat.HTML;
+            case "json" -> InputFormat.JSON;
+            case "jsonl", "ndjson" -> InputFormat.JSONL;
+            case "feed", "rss", "atom", "xml" -> InputFormat.FEED;
+            default -> throw new ParameterException(cli, "--format must be text, html, json, jsonl or feed, not " + text);
+        };
     }
 
     /**
      * Publishes article files and folders with a producer built from {@code config} (bootstrap
      * servers, {@code schema.registry.url}, any producer setting), printing as the command does.
+     * No state file: everything found is sent.
      */
     public static ProduceResult publish(List<Path> paths, Properties config, PrintWriter out, PrintWriter err) {
         ArticleFileParser parser = new ArticleFileParser();
@@ -141,96 +285,17 @@ public class ProduceCommand implements Callable<Integer> {
     /**
      * Reads every source and publishes what it reads through {@code producer}, printing one line
      * per article and the summary; flushes and closes the producer before returning. A bad file
-     * or failed send is reported and the rest go on.
+     * or failed send is reported and the rest go on. No state file: only articles read twice in
+     * this call are skipped.
      */
     public static ProduceResult publish(List<? extends ArticleSource> sources, Producer<String, RawArticle> producer,
                                         PrintWriter out, PrintWriter err) {
-        AtomicLong unreadable = new AtomicLong();
-        ArticlePublisher publisher = new ArticlePublisher(producer, new PublishListener() {
-            @Override
-            public void onSent(RawArticle article, RecordMetadata metadata) {
-                out.println("published " + article.getId() + " " + article.getTitle());
-                out.flush();
-            }
-
-            @Override
-            public void onFailed(RawArticle article, PublishFailure failure) {
-                err.println("error " + failure);
-                err.flush();
-            }
-        });
-        Thread onInterrupt = new Thread(() -> publisher.close(Duration.ofSeconds(10)), "newsflow-produce-shutdown");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        long found = 0;
-        try {
-            for (ArticleSource source : sources) {
-                CountingSink sink = new CountingSink(publisher, unreadable, err);
-                try {
-                    source.read(sink);
-                } catch (IOException e) {
-                    unreadable.incrementAndGet();
-                    err.println("error " + source.name() + ": cannot read: " + e.getMessage());
-                } catch (Stopped e) {
-                    break;
-                }
-                if (sink.count == 0) {
-                    err.println("warning " + source.name() + ": no articles found");
-                }
-                found += sink.count;
-            }
-            publisher.flush();
-        } finally {
-            publisher.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running
-            }
-        }
-        ProduceResult result = new ProduceResult(publisher.sent(), publisher.failed() + unreadable.get());
-        if (found == 0) {
-            err.println("error: no articles found");
-        }
-        out.println(result);
-        out.flush();
-        err.flush();
-        return result;
+        return publish(sources, producer, SentArticles.inMemory(), out, err);
     }
 
-    /** Thrown out of a source's read loop once the publisher was closed by Ctrl-C. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final class CountingSink implements ArticleSink {
-        private final ArticlePublisher publisher;
-        private final AtomicLong unreadable;
-        private final PrintWriter err;
-        long count;
-
-        CountingSink(ArticlePublisher publisher, AtomicLong unreadable, PrintWriter err) {
-            this.publisher = publisher;
-            this.unreadable = unreadable;
-            this.err = err;
-        }
-
-        @Override
-        public void accept(RawArticle article) {
-            count++;
-            if (publisher.isClosed()) {
-                throw new Stopped();
-            }
-            publisher.publish(article);
-        }
-
-        @Override
-        public void reject(ArticleParseException error) {
-            count++;
-            unreadable.incrementAndGet();
-            err.println("error " + error.getMessage());
-            err.flush();
-        }
+    /** As {@link #publish(List, Producer, PrintWriter, PrintWriter)}, skipping what {@code state} says was sent and recording what is; closes {@code state}. */
+    public static ProduceResult publish(List<? extends ArticleSource> sources, Producer<String, RawArticle> producer,
+                                        SentArticles state, PrintWriter out, PrintWriter err) {
+        return new ProduceRun(producer, state, out, err, false, ProgressBar.NONE).once(sources);
     }
 }

@@ -24,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one article file (plain text or markdown, UTF-8) into a {@link RawArticle}.
+ * Reads one article file (plain text or markdown, UTF-8) into a {@link RawArticle}; {@link #parse(Path)}
+ * reads {@code .html}/{@code .htm} files as web pages (see {@link HtmlArticles}). The body's
+ * language is detected ({@link Languages}).
  *
  * <p>The layout it understands is the one article exports use:
  * <pre>
@@ -82,19 +84,38 @@ public final class ArticleFileParser {
         return maxBytes;
     }
 
+    /** The ingestion time for an article read now, to the millisecond. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Whether {@link #parse(Path)} reads {@code file} as an HTML page rather than as text. */
+    static boolean isHtml(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml");
+    }
+
     /** Reads and parses a file; the article's {@code source} is the path as given. */
     public RawArticle parse(Path file) throws ArticleParseException {
         String source = file.toString();
-        byte[] content;
+        if (isHtml(source)) {
+            return HtmlArticles.parse(readFile(file, HtmlArticles.maxPageBytes(maxBytes)), null, null, source, this).article();
+        }
+        return parse(readFile(file, maxBytes), source);
+    }
+
+    /** The bytes of {@code file}, or an error naming it: missing, unreadable, a directory, over {@code limit}. */
+    static byte[] readFile(Path file, long limit) throws ArticleParseException {
+        String source = file.toString();
         try {
             if (Files.isDirectory(file)) {
                 throw new ArticleParseException(source, "is a directory, not an article file");
             }
             long size = Files.size(file);
-            if (size > maxBytes) {
-                throw tooLarge(source, size);
+            if (size > limit) {
+                throw tooLarge(source, size, limit);
             }
-            content = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ArticleParseException(source, 0, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -102,7 +123,6 @@ public final class ArticleFileParser {
         } catch (IOException e) {
             throw new ArticleParseException(source, 0, "cannot read: " + e, e);
         }
-        return parse(content, source);
     }
 
     /** Parses the bytes of an article file (UTF-8, optionally with a BOM) read from {@code source}. */
@@ -234,7 +254,7 @@ public final class ArticleFileParser {
                 .setPublishedAt(publishedAt)
                 .setIngestedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setSource(source)
-                .setLanguage(null)
+                .setLanguage(Languages.detect(body).orElse(null))
                 .setBody(body)
                 .build();
     }
@@ -316,7 +336,7 @@ public final class ArticleFileParser {
         return last != '.' && last != ',' && last != ';' && last != ':';
     }
 
-    private static String derivedTitle(String paragraph) {
+    static String derivedTitle(String paragraph) {
         String first = paragraph.lines().findFirst().orElse(paragraph);
         Matcher m = SENTENCE_END.matcher(first);
         while (m.find()) {
@@ -364,7 +384,11 @@ public final class ArticleFileParser {
     }
 
     private ArticleParseException tooLarge(String source, long size) {
-        return new ArticleParseException(source, "article is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+        return tooLarge(source, size, maxBytes);
+    }
+
+    static ArticleParseException tooLarge(String source, long size, long limit) {
+        return new ArticleParseException(source, "article is " + size + " bytes, over the limit of " + limit + " bytes");
     }
 
     private static int lineOf(byte[] content, int offset) {

@@ -1,8 +1,13 @@
 package io.newsflow.producer.source;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
-/** One article file. */
+/**
+ * One input file, read by its extension: {@code .txt}/{@code .md} article, {@code .html} page,
+ * {@code .json}/{@code .jsonl} records, {@code .rss}/{@code .atom}/{@code .xml} feed. A file with
+ * another extension is read as a text article.
+ */
 public final class FileSource implements ArticleSource {
     private final Path file;
     private final ArticleFileParser parser;
@@ -18,11 +23,16 @@ public final class FileSource implements ArticleSource {
     }
 
     @Override
-    public void read(ArticleSink sink) {
+    public void read(ArticleSink sink) throws IOException {
+        InputFormat format = InputFormat.forFileName(file.getFileName() == null ? "" : file.getFileName().toString())
+                .orElse(InputFormat.TEXT);
+        byte[] content;
         try {
-            sink.accept(parser.parse(file));
+            content = ArticleFileParser.readFile(file, format.maxInputBytes(parser.maxBytes()));
         } catch (ArticleParseException e) {
             sink.reject(e);
+            return;
         }
+        format.read(content, file.toString(), null, null, parser, sink);
     }
 }

@@ -50,8 +50,13 @@ public final class PublicationDates {
             Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
             Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
 
-    /** US/UK/European zone abbreviations common in datelines; ambiguous ones (IST, CST in Asia) follow US/UK use. */
-    private static final Map<String, ZoneOffset> ZONES = Map.ofEntries(
+    /**
+     * US/UK/European zone abbreviations common in datelines; ambiguous ones (IST, CST in Asia) follow
+     * US/UK use. The generic US names (ET, CT, MT, PT) follow daylight saving time of the date.
+     */
+    private static final Map<String, ZoneId> ZONES = Map.ofEntries(
+            Map.entry("ET", ZoneId.of("America/New_York")), Map.entry("CT", ZoneId.of("America/Chicago")),
+            Map.entry("MT", ZoneId.of("America/Denver")), Map.entry("PT", ZoneId.of("America/Los_Angeles")),
             Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
             Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
             Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
@@ -85,6 +90,15 @@ public final class PublicationDates {
     private static final Pattern DATELINE_PLACE = Pattern.compile(
             "^\\p{Lu}[\\p{L}'’.-]*(?:,?\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|al|el))*?$");
     private static final DateTimeFormatter ISO_SPACE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]", Locale.ROOT);
+    /** ISO forms with a compact or spaced offset: "2023-12-29T08:00:00+0300", "2023-12-29 08:00:00 +03:00". */
+    private static final DateTimeFormatter ISO_LOOSE_OFFSET = DateTimeFormatter.ofPattern(
+            "uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][' ']XXX", Locale.ROOT);
+    private static final DateTimeFormatter ISO_LOOSE_OFFSET_COMPACT = DateTimeFormatter.ofPattern(
+            "uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][' ']XX", Locale.ROOT);
+    /** RFC 822 dates of feeds with a zone name rather than an offset: "Fri, 29 Dec 2023 10:15:00 EST", two-digit years. */
+    private static final Pattern RFC_822 = Pattern.compile(
+            "^(?:\\p{L}{3},?\\s+)?(?<day>\\d{1,2})\\s+(?<month>\\p{L}{3})\\s+(?<year>\\d{2}|\\d{4})\\s+"
+                    + "(?<h>\\d{1,2}):(?<m>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<zone>[A-Za-z]{1,5}|[+-]\\d{4})?$");
 
     /**
      * Reads one line as a publication date. A line that starts like a date but continues as a
@@ -100,6 +114,10 @@ public final class PublicationDates {
         Optional<Instant> iso = iso(text);
         if (iso.isPresent()) {
             return Result.date(iso.get());
+        }
+        Optional<Instant> rfc822 = rfc822(text);
+        if (rfc822.isPresent()) {
+            return Result.date(rfc822.get());
         }
         try {
             return Result.date(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
@@ -147,9 +165,39 @@ public final class PublicationDates {
         try {
             return Optional.of(LocalDateTime.parse(text, ISO_SPACE).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException ignored) {
-            // not ISO
+            // next form
+        }
+        for (DateTimeFormatter loose : new DateTimeFormatter[] {ISO_LOOSE_OFFSET, ISO_LOOSE_OFFSET_COMPACT}) {
+            try {
+                return Optional.of(OffsetDateTime.parse(text, loose).toInstant());
+            } catch (DateTimeParseException ignored) {
+                // next form
+            }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Instant> rfc822(String text) {
+        Matcher m = RFC_822.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Integer month = MONTHS.get(m.group("month").toLowerCase(Locale.ROOT));
+        if (month == null) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group("year"));
+        if (m.group("year").length() == 2) {
+            year += year < 70 ? 2000 : 1900;
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group("day")),
+                    Integer.parseInt(m.group("h")), Integer.parseInt(m.group("m")),
+                    m.group("s") == null ? 0 : Integer.parseInt(m.group("s")));
+            return Optional.of(local.atZone(zone(m.group("zone"))).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Result fromParts(Matcher m) {
@@ -202,7 +250,7 @@ public final class PublicationDates {
         if (zone == null) {
             return ZoneOffset.UTC;
         }
-        ZoneOffset known = ZONES.get(zone.toUpperCase(Locale.ROOT));
+        ZoneId known = ZONES.get(zone.toUpperCase(Locale.ROOT));
         if (known != null) {
             return known;
         }

@@ -2,7 +2,9 @@ package io.newsflow.producer.transport;
 
 import io.newsflow.avro.RawArticle;
 import io.newsflow.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -59,8 +61,19 @@ public class ArticlePublisher implements AutoCloseable {
         this.listener = listener;
     }
 
+    /** Record header naming the outlet that published the article (UTF-8), when known. */
+    public static final String OUTLET_HEADER = "outlet";
+
     /** Sends one article keyed by its id; the outcome is reported later, to the listener. */
     public void publish(RawArticle article) {
+        publish(article, null);
+    }
+
+    /**
+     * Sends one article keyed by its id, with the outlet that published it as the
+     * {@value #OUTLET_HEADER} header (none when {@code outlet} is null).
+     */
+    public void publish(RawArticle article, String outlet) {
         String stopped = fatal.get();
         if (stopped != null) {
             fail(article, "not tried: the producer stopped after an earlier fatal error: " + stopped, true);
@@ -71,7 +84,11 @@ public class ArticlePublisher implements AutoCloseable {
             return;
         }
         try {
-            producer.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, error) -> {
+            ProducerRecord<String, RawArticle> record = new ProducerRecord<>(topic, article.getId(), article);
+            if (outlet != null && !outlet.isBlank()) {
+                record.headers().add(OUTLET_HEADER, outlet.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     sent.incrementAndGet();
                     listener.onSent(article, metadata);
@@ -103,6 +120,11 @@ public class ArticlePublisher implements AutoCloseable {
         synchronized (failures) {
             return List.copyOf(failures);
         }
+    }
+
+    /** The reason the producer stopped, after a fatal error; empty while it can still send. */
+    public Optional<String> fatalError() {
+        return Optional.ofNullable(fatal.get());
     }
 
     /** Whether {@link #close} has been called. */

@@ -32,7 +32,9 @@ class ProduceCommandTest {
     Properties usedConfig;
 
     int run(Map<String, String> env, String... args) {
-        CommandLine cli = new CommandLine(new ProduceCommand(env, config -> {
+        Map<String, String> withState = new java.util.HashMap<>(env);
+        withState.putIfAbsent(ProduceCommand.ENV_STATE_DIR, dir.resolve("state").toString());
+        CommandLine cli = new CommandLine(new ProduceCommand(withState, config -> {
             usedConfig = config;
             return producer;
         }));
@@ -59,7 +61,7 @@ class ProduceCommandTest {
         assertThat(out.toString()).containsSubsequence(
                 "published 39122f9c9171b7456653b2592eb8fde0 'Our Men Are Dying for Nothing'",
                 "published ", " Other",
-                "sent 2, failed 0");
+                "sent 2, skipped 0 as duplicate, failed 0");
         assertThat(producer.history()).extracting(ProducerRecord::key).first().isEqualTo("39122f9c9171b7456653b2592eb8fde0");
         assertThat(producer.closed()).isTrue();
         assertThat(err.toString()).isEmpty();
@@ -75,7 +77,7 @@ class ProduceCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("error " + bad + ":2: binary content", "error " + missing + ": no such file");
-        assertThat(out.toString()).contains("published 39122f9c9171b7456653b2592eb8fde0", "sent 1, failed 2");
+        assertThat(out.toString()).contains("published 39122f9c9171b7456653b2592eb8fde0", "sent 1, skipped 0 as duplicate, failed 2");
     }
 
     @Test
@@ -87,7 +89,7 @@ class ProduceCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("error ", "d01-put-dumoi-widow.txt: not sent (39122f9c9171b7456653b2592eb8fde0): "
                 + "SerializationException: registry down");
-        assertThat(out.toString()).contains("sent 0, failed 1");
+        assertThat(out.toString()).contains("sent 0, skipped 0 as duplicate, failed 1");
     }
 
     @Test
@@ -95,13 +97,13 @@ class ProduceCommandTest {
         int exit = run(Map.of(), "--samples");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("published 39122f9c9171b7456653b2592eb8fde0", "sent 1, failed 0");
+        assertThat(out.toString()).contains("published 39122f9c9171b7456653b2592eb8fde0", "sent 1, skipped 0 as duplicate, failed 0");
     }
 
     @Test
     void shouldExitWithTwoOnUsageErrors() {
         assertThat(run(Map.of())).isEqualTo(2);
-        assertThat(err.toString()).contains("Name at least one FILE or DIR");
+        assertThat(err.toString()).contains("Name at least one FILE, DIR, URL or -");
         assertThat(run(Map.of(), "--no-such-option", "x")).isEqualTo(2);
         assertThat(run(Map.of(), "--config", dir.resolve("absent.properties").toString(), "x")).isEqualTo(2);
         assertThat(producer.history()).isEmpty();
@@ -138,6 +140,6 @@ class ProduceCommandTest {
 
         assertThat(result).isEqualTo(new ProduceResult(1, 0));
         assertThat(result.exitCode()).isZero();
-        assertThat(lines.toString()).endsWith("sent 1, failed 0" + System.lineSeparator());
+        assertThat(lines.toString()).endsWith("sent 1, skipped 0 as duplicate, failed 0" + System.lineSeparator());
     }
 }

@@ -36,7 +36,7 @@ class FolderSourceTest {
         Files.writeString(dir.resolve("a.txt"), "# A\n\nBody a.\n");
         Files.writeString(dir.resolve("sub/c.TXT"), "# C\n\nBody c.\n");
         Files.writeString(dir.resolve("ab-empty.txt"), "# Nothing here\n");
-        Files.writeString(dir.resolve("notes.json"), "{}");
+        Files.writeString(dir.resolve("notes.pdf"), "{}");
         Files.writeString(dir.resolve(".hidden/d.txt"), "# D\n\nBody d.\n");
 
         new FolderSource(dir, new ArticleFileParser()).read(sink);

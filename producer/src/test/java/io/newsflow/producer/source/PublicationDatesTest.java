@@ -31,6 +31,15 @@ class PublicationDatesTest {
         "29.12.2023                                 | 2023-12-29T00:00:00Z",
         "'Fri, 29 Dec 2023 08:00:00 GMT'            | 2023-12-29T08:00:00Z",
         "'25 April 2005, Ethiopia'                  | 2005-04-25T00:00:00Z",
+        "Dec 29, 2023 10:15 EST                     | 2023-12-29T15:15:00Z",
+        "'July 4, 2023, 9:30 a.m. ET'               | 2023-07-04T13:30:00Z",
+        "'Fri, 29 Dec 2023 10:15:00 EST'            | 2023-12-29T15:15:00Z",
+        "'Fri, 29 Dec 2023 10:15:00 +0300'          | 2023-12-29T07:15:00Z",
+        "'29 Dec 23 10:15 GMT'                      | 2023-12-29T10:15:00Z",
+        "2023-12-29T10:15:00.123Z                   | 2023-12-29T10:15:00.123Z",
+        "2023-12-29T10:15:00+0300                   | 2023-12-29T07:15:00Z",
+        "2023-12-29 10:15:00 +03:00                 | 2023-12-29T07:15:00Z",
+        "2023-12-29T10:15:00+03:00[Europe/Moscow]   | 2023-12-29T07:15:00Z",
     })
     void shouldReadTheDateFormsNewsSitesUse(String line, String expected) {
         PublicationDates.Result result = PublicationDates.parseLine(line);

@@ -1,0 +1,257 @@
+package io.newsflow.producer.app;
+
+import io.newsflow.avro.RawArticle;
+import io.newsflow.producer.source.ArticleParseException;
+import io.newsflow.producer.source.ArticleSink;
+import io.newsflow.producer.source.ArticleSource;
+import io.newsflow.producer.source.SourcedArticle;
+import io.newsflow.producer.state.SentArticles;
+import io.newsflow.producer.transport.ArticlePublisher;
+import io.newsflow.producer.transport.PublishFailure;
+import io.newsflow.producer.transport.PublishListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * One produce run: reads the sources, skips articles already sent (per the {@link SentArticles}
+ * state) or seen twice, publishes the rest, prints one line per article and the summary, and
+ * shuts down cleanly — on Ctrl-C too, through a shutdown hook that stops reading, flushes the
+ * producer (so every acknowledged id reaches the state file) and waits for the summary.
+ *
+ * <p>Lines on {@code out}: {@code published <id> <title>}, {@code skipped <id> <title> (...)}
+ * (unless quiet), then the summary. Lines on {@code err}: {@code error <source>[:<line>]: <reason>}
+ * for each input that could not be read or article that could not be sent.
+ */
+final class ProduceRun {
+    private final ArticlePublisher publisher;
+    private final SentArticles state;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final ProgressBar progress;
+    /** Ids published, in flight or skipped by this process; a failed send leaves it, so a later poll tries again. */
+    private final Set<String> handled = ConcurrentHashMap.newKeySet();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
+               boolean quiet, ProgressBar progress) {
+        this.state = state;
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+        this.progress = progress;
+        this.publisher = new ArticlePublisher(producer, new PublishListener() {
+            @Override
+            public void onSent(RawArticle article, RecordMetadata metadata) {
+                state.record(article.getId());
+                if (!quiet) {
+                    print(out, "published " + article.getId() + " " + article.getTitle());
+                }
+            }
+
+            @Override
+            public void onFailed(RawArticle article, PublishFailure failure) {
+                handled.remove(article.getId());
+                print(err, "error " + failure);
+            }
+        });
+    }
+
+    /** Reads every source once, publishes, flushes and closes. */
+    ProduceResult once(List<? extends ArticleSource> sources) {
+        return run(sources, null);
+    }
+
+    /** Reads every source, then polls them every {@code interval} until Ctrl-C or a fatal producer error. */
+    ProduceResult follow(List<? extends ArticleSource> sources, Duration interval) {
+        return run(sources, interval);
+    }
+
+    /** Asks a running {@link #follow} to stop after the current pass (what Ctrl-C does). */
+    void stop() {
+        stop.countDown();
+    }
+
+    private ProduceResult run(List<? extends ArticleSource> sources, Duration interval) {
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            publisher.close(Duration.ofSeconds(10));
+            state.flush();
+            try {
+                done.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newsflow-produce-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProduceResult result;
+        try {
+            long found = pass(sources, false);
+            if (found == 0 && interval == null) {
+                print(err, "error: no articles found");
+            }
+            if (interval != null) {
+                publisher.flush();
+                state.flush();
+                print(out, "following " + sources.size() + " source(s), polling every " + format(interval)
+                        + " (Ctrl-C to stop); so far: " + counts());
+                String before = counts();
+                while (stop.getCount() > 0 && !publisher.isClosed() && publisher.fatalError().isEmpty()) {
+                    if (stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                    pass(sources, true);
+                    publisher.flush();
+                    state.flush();
+                    String now = counts();
+                    if (!now.equals(before)) {
+                        print(out, "poll " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ": " + now);
+                        before = now;
+                    }
+                }
+            }
+            publisher.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            publisher.close();
+            progress.finish();
+            try {
+                state.close();
+            } catch (RuntimeException e) {
+                print(err, "error: " + e.getMessage());
+            }
+            result = new ProduceResult(publisher.sent(), skipped.get(), publisher.failed() + unreadable.get(),
+                    publisher.fatalError().isPresent());
+            if (result.aborted()) {
+                print(err, "error: the producer stopped: " + publisher.fatalError().get());
+            }
+            print(out, result.toString());
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+        return result;
+    }
+
+    /** One pass over the sources; returns the number of items they reported. */
+    private long pass(List<? extends ArticleSource> sources, boolean poll) {
+        long found = 0;
+        Set<String> thisPass = new HashSet<>();
+        for (ArticleSource source : sources) {
+            CountingSink sink = new CountingSink(thisPass);
+            try {
+                if (poll) {
+                    source.poll(sink);
+                } else {
+                    source.read(sink);
+                }
+            } catch (IOException e) {
+                unreadable.incrementAndGet();
+                print(err, "error " + source.name() + ": cannot read: " + e.getMessage());
+            } catch (Stopped e) {
+                found += sink.count;
+                break;
+            }
+            if (sink.count == 0 && !poll) {
+                print(err, "warning " + source.name() + ": no articles found");
+            }
+            found += sink.count;
+        }
+        return found;
+    }
+
+    private String counts() {
+        return "sent " + publisher.sent() + ", skipped " + skipped.get() + ", failed " + (publisher.failed() + unreadable.get());
+    }
+
+    private void print(PrintWriter writer, String line) {
+        progress.clear();
+        synchronized (writer) {
+            writer.println(line);
+            writer.flush();
+        }
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** Thrown out of a source's read loop once Ctrl-C closed the publisher. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class CountingSink implements ArticleSink {
+        private final Set<String> thisPass;
+        long count;
+
+        CountingSink(Set<String> thisPass) {
+            this.thisPass = thisPass;
+        }
+
+        @Override
+        public void accept(RawArticle article) {
+            accept(new SourcedArticle(article, null));
+        }
+
+        @Override
+        public void accept(SourcedArticle sourced) {
+            count++;
+            progress.step();
+            if (publisher.isClosed() || stop.getCount() == 0) {
+                throw new Stopped();
+            }
+            RawArticle article = sourced.article();
+            String id = article.getId();
+            if (!thisPass.add(id)) {
+                skip(article, "the same article was read earlier in this run");
+                return;
+            }
+            if (handled.contains(id)) {
+                return; // handled by an earlier poll of this process: nothing new
+            }
+            handled.add(id);
+            if (state.contains(id)) {
+                skip(article, "already sent" + (state.file() == null ? "" : " (" + state.file() + ")"));
+                return;
+            }
+            publisher.publish(article, sourced.outlet());
+        }
+
+        private void skip(RawArticle article, String why) {
+            skipped.incrementAndGet();
+            if (!quiet) {
+                print(out, "skipped " + article.getId() + " " + article.getTitle() + ": " + why);
+            }
+        }
+
+        @Override
+        public void reject(ArticleParseException error) {
+            count++;
+            progress.step();
+            unreadable.incrementAndGet();
+            print(err, "error " + error.getMessage());
+        }
+    }
+}
