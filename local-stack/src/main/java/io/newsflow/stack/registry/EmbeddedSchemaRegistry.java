@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,20 +35,29 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * POST   /subjects/{subject}/versions                    register → {"id":n}
  * POST   /subjects/{subject}                             look up → {subject,id,version,schema}
- * GET    /subjects                                       ["subject", ...]
- * GET    /subjects/{subject}/versions                    [1, 2, ...]
- * GET    /subjects/{subject}/versions/{version|latest}   {subject,id,version,schema}
+ * GET    /subjects[?deleted=true]                        ["subject", ...]
+ * GET    /subjects/{subject}/versions[?deleted=true]     [1, 2, ...]
+ * GET    /subjects/{subject}/versions/{version|latest}   {subject,id,version,schema}   (?deleted=true too)
  * GET    /subjects/{subject}/versions/{version}/schema   the schema itself
- * DELETE /subjects/{subject}                             soft delete → [versions]
+ * DELETE /subjects/{subject}[?permanent=true]            soft / hard delete → [versions]
+ * DELETE /subjects/{subject}/versions/{version|latest}[?permanent=true]  soft / hard delete → version
  * GET    /schemas/ids/{id}                               {"schema":"..."}
  * GET    /schemas/types                                  ["AVRO"]
  * POST   /compatibility/subjects/{subject}/versions[/{version|latest}]  {"is_compatible":bool}
- * GET|PUT /config, GET|PUT|DELETE /config/{subject}      {"compatibilityLevel":..} / {"compatibility":..}
+ * GET|PUT /config                                        {"compatibilityLevel":..} / {"compatibility":..}
+ * GET    /config/{subject}[?defaultToGlobal=true]        the subject's own level (40408 if none), or
+ *                                                        with defaultToGlobal, falling back to the global one
+ * PUT|DELETE /config/{subject}                           {"compatibility":..} / {"compatibilityLevel":..}
  * </pre>
- * Errors carry Confluent's body, e.g. {@code {"error_code":40401,"message":"Subject 'x' not found."}}.
+ * Errors carry Confluent's body, e.g. {@code {"error_code":40401,"message":"Subject 'x' not found."}},
+ * with Confluent's codes: 40401–40408, 409, 42201–42203, 50001 (the {@code _schemas} write failed),
+ * 50002 (it timed out). Deletes are Confluent's two steps: a hard delete ({@code permanent=true})
+ * only of what was soft-deleted first (40405 for a subject, 40407 for a version otherwise).
  * Only Avro schemas are supported, without schema references; query parameters such as
- * {@code normalize} are ignored, except {@code verbose=true} on compatibility checks. The state lives
- * in the compacted topic {@code _schemas} (see {@link SchemaStore}), so ids survive restarts.
+ * {@code normalize} are ignored, except {@code verbose}, {@code deleted}, {@code permanent} and
+ * {@code defaultToGlobal} as above. The state lives in the compacted topic {@code _schemas} (see
+ * {@link SchemaStore}), so ids survive restarts; reads are answered from memory even while Kafka is
+ * unreachable.
  *
  * <p>Binds to the loopback interface only: a development registry without authentication.
  */
@@ -70,7 +80,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * @param port             the HTTP port; {@code 0} picks a free one
      */
     public EmbeddedSchemaRegistry(String bootstrapServers, int port) {
-        this.store = new SchemaStore(bootstrapServers);
+        this(bootstrapServers, port, SchemaStore.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #EmbeddedSchemaRegistry(String, int)}, with the time a write to {@code _schemas} may
+     * wait for the broker before the request fails with 50002 (default 30 s; at least 1 s).
+     */
+    public EmbeddedSchemaRegistry(String bootstrapServers, int port, Duration storeTimeout) {
+        this.store = new SchemaStore(bootstrapServers, storeTimeout);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -184,12 +202,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         int n = path.size();
         if (n == 1) {
             require(method, "GET");
-            return store.subjects();
+            return store.subjects(flag(exchange, "deleted"));
         }
         String subject = path.get(1);
         if (n == 2) {
             if (method.equals("DELETE")) {
-                return store.deleteSubject(subject);
+                return store.deleteSubject(subject, flag(exchange, "permanent"));
             }
             require(method, "POST");
             return versionBody(store.lookup(subject, schemaOf(exchange)));
@@ -202,15 +220,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 return Map.of("id", store.register(subject, schemaOf(exchange)));
             }
             require(method, "GET");
-            return store.versions(subject);
+            return store.versions(subject, flag(exchange, "deleted"));
         }
         if (n == 4) {
+            if (method.equals("DELETE")) {
+                return store.deleteVersion(subject, path.get(3), flag(exchange, "permanent"));
+            }
             require(method, "GET");
-            return versionBody(store.version(subject, path.get(3)));
+            return versionBody(store.version(subject, path.get(3), flag(exchange, "deleted")));
         }
         if (n == 5 && path.get(4).equals("schema")) {
             require(method, "GET");
-            return json.readTree(store.version(subject, path.get(3)).schema());
+            return json.readTree(store.version(subject, path.get(3), flag(exchange, "deleted")).schema());
         }
         throw RegistryException.notFound("HTTP 404 Not Found");
     }
@@ -237,8 +258,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     return Map.of("compatibilityLevel", store.deleteSubjectLevel(subject).name());
                 }
                 case "GET" -> {
-                    // like Confluent with defaultToGlobal=true: the subject's level, else the global one
-                    return Map.of("compatibilityLevel", store.level(subject).name());
+                    // as Confluent: the subject's own level; the global one only when asked to fall back
+                    CompatibilityLevel level = flag(exchange, "defaultToGlobal") ? store.level(subject)
+                            : store.subjectLevel(subject)
+                                    .orElseThrow(() -> RegistryException.subjectLevelCompatibilityNotConfigured(subject));
+                    return Map.of("compatibilityLevel", level.name());
                 }
                 default -> throw RegistryException.methodNotAllowed();
             }
@@ -323,6 +347,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
         }
         return segments;
+    }
+
+    /** A boolean query parameter such as {@code permanent=true}; absent or anything else is false. */
+    private static boolean flag(HttpExchange exchange, String name) {
+        return "true".equalsIgnoreCase(queryParameter(exchange, name));
     }
 
     private static String queryParameter(HttpExchange exchange, String name) {

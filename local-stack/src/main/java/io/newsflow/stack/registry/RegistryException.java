@@ -3,7 +3,9 @@ package io.newsflow.stack.registry;
 /**
  * An error the registry reports to its client, carrying Confluent's {@code error_code} and the HTTP
  * status it goes with, so client libraries that branch on those codes (e.g. "40401 → subject does
- * not exist yet") behave as against Confluent Schema Registry.
+ * not exist yet") behave as against Confluent Schema Registry. Codes and messages follow Confluent's
+ * ({@code io.confluent.kafka.schemaregistry.rest.exceptions.Errors}); 50003 (error forwarding to the
+ * primary) never occurs, since a single embedded registry has no primary to forward to.
  */
 final class RegistryException extends RuntimeException {
 
@@ -38,6 +40,28 @@ final class RegistryException extends RuntimeException {
         return new RegistryException(404, 40403, detail);
     }
 
+    static RegistryException subjectSoftDeleted(String subject) {
+        return new RegistryException(404, 40404, "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    static RegistryException subjectNotSoftDeleted(String subject) {
+        return new RegistryException(404, 40405, "Subject '" + subject + "' was not deleted first before being permanently deleted");
+    }
+
+    static RegistryException versionSoftDeleted(String subject, int version) {
+        return new RegistryException(404, 40406, "Subject '" + subject + "' Version " + version
+                + " was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    static RegistryException versionNotSoftDeleted(String subject, int version) {
+        return new RegistryException(404, 40407, "Subject '" + subject + "' Version " + version
+                + " was not deleted first before being permanently deleted");
+    }
+
+    static RegistryException subjectLevelCompatibilityNotConfigured(String subject) {
+        return new RegistryException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
     static RegistryException invalidSchema(String detail) {
         return new RegistryException(422, 42201, "Invalid schema " + detail);
     }
@@ -70,7 +94,13 @@ final class RegistryException extends RuntimeException {
         return new RegistryException(405, 405, "HTTP 405 Method Not Allowed");
     }
 
+    /** 50001: the backend store (the {@code _schemas} topic) failed. */
     static RegistryException internal(String message) {
         return new RegistryException(500, 50001, message);
+    }
+
+    /** 50002: the backend store did not answer in time; the write may or may not have happened. */
+    static RegistryException timeout(String message) {
+        return new RegistryException(500, 50002, message);
     }
 }

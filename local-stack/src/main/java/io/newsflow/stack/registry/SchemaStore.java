@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -45,35 +46,48 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ul>
  *   <li>schema version: key {@code {"keytype":"SCHEMA","subject":s,"version":v}}, value
  *       {@code {"subject":s,"version":v,"id":n,"schema":"...","deleted":false}} — a soft delete
- *       rewrites the value with {@code "deleted":true};</li>
+ *       rewrites the value with {@code "deleted":true}, a hard (permanent) delete writes a tombstone;</li>
  *   <li>compatibility: key {@code {"keytype":"CONFIG","subject":s|null}}, value
  *       {@code {"compatibilityLevel":"FULL"}}; a tombstone removes a subject-level setting.</li>
  * </ul>
  *
+ * <p>Deletes follow Confluent: a soft delete hides versions but keeps their schema ids resolvable
+ * (old records still carry them); a hard delete ({@code permanent=true}) is allowed only on what was
+ * soft-deleted first and removes the version, and the schema id with it once no version of any
+ * subject refers to it. Ids are not handed out again while the registry runs; as in Confluent, once
+ * compaction has dropped a hard-deleted id's records, a restarted registry no longer knows it existed.
+ * When the last live version of a subject is soft-deleted, its subject-level compatibility goes too.
+ *
  * <p>Every write is acknowledged by the broker ({@code acks=all}, idempotent producer) before the
- * in-memory state changes and before the caller answers, so an id handed out is never lost. All
- * operations are {@code synchronized}: registrations are serialized, hence concurrent clients
- * registering the same schema get the same id. On start the topic is read from the beginning to its
- * end offset and replayed. One registry instance per topic is assumed (no leader election, no
- * tailing of writes by others).
+ * in-memory state changes and before the caller answers, so an id handed out is never lost. Writes
+ * are serialized (concurrent clients registering the same schema get the same id); reads never wait
+ * for Kafka, so lookups keep being answered from memory while the broker is slow or down. A write
+ * that fails answers 50001, one that times out 50002 (the producer's delivery timeout is the store
+ * timeout, so by then the producer has given up too). Either way the write's outcome is not certain,
+ * so before the next write the store re-reads the topic and continues from what it actually holds.
+ *
+ * <p>On start the topic is read from the beginning to its end offset and replayed. One registry
+ * instance per topic is assumed (no leader election, no tailing of writes by others).
  */
 final class SchemaStore implements AutoCloseable {
 
     static final String TOPIC = "_schemas";
+    /** How long a write may wait for the broker's acknowledgement (and a read of the topic may take). */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String LATEST = "latest";
 
     private final ObjectMapper json = new ObjectMapper();
+    private final String bootstrapServers;
+    private final Duration timeout;
     private final Producer<String, String> producer;
 
-    private final Map<Integer, String> schemaById = new HashMap<>();
-    private final Map<Integer, Schema> parsedById = new HashMap<>();
-    private final Map<String, Integer> idBySchema = new HashMap<>();
-    private final Map<String, TreeMap<Integer, Entry>> subjects = new TreeMap<>();
-    private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
-    private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
-    private int maxId;
+    /** Serializes writes, and is held across their round trip to Kafka; reads never take it. */
+    private final Object writeLock = new Object();
+    /** Guarded by {@code this}; replaced whole when the topic is re-read. */
+    private State state;
+    /** Guarded by {@link #writeLock}: a write failed or timed out, so the topic may differ from {@link #state}. */
+    private boolean stale;
 
     /** One version of a subject: the schema id it points at and whether it was soft-deleted. */
     private record Entry(int id, boolean deleted) {
@@ -83,16 +97,98 @@ final class SchemaStore implements AutoCloseable {
     record SchemaVersion(String subject, int version, int id, String schema) {
     }
 
+    /** The topic's content as maps; mutated only by writers (under {@link #writeLock}) and while loading. */
+    private static final class State {
+        final Map<Integer, String> schemaById = new HashMap<>();
+        final Map<Integer, Schema> parsedById = new HashMap<>();
+        final Map<String, Integer> idBySchema = new HashMap<>();
+        final Map<String, TreeMap<Integer, Entry>> subjects = new TreeMap<>();
+        final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+        CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+        int maxId;
+
+        void putSchema(String subject, int version, int id, String schema, boolean deleted) {
+            schemaById.putIfAbsent(id, schema);
+            idBySchema.putIfAbsent(schema, id);
+            maxId = Math.max(maxId, id);
+            subjects.computeIfAbsent(subject, s -> new TreeMap<>()).put(version, new Entry(id, deleted));
+        }
+
+        /** A hard delete: the version goes, and its schema id too once no version of any subject uses it. */
+        void removeSchema(String subject, int version) {
+            TreeMap<Integer, Entry> versions = subjects.get(subject);
+            if (versions == null) {
+                return;
+            }
+            Entry removed = versions.remove(version);
+            if (versions.isEmpty()) {
+                subjects.remove(subject);
+            }
+            if (removed != null && !referenced(removed.id())) {
+                String schema = schemaById.remove(removed.id());
+                parsedById.remove(removed.id());
+                if (schema != null) {
+                    idBySchema.remove(schema, removed.id());
+                }
+                // maxId stays: the id is not handed out again by this registry
+            }
+        }
+
+        void putConfig(String subject, CompatibilityLevel level) {
+            if (subject == null) {
+                globalLevel = level == null ? CompatibilityLevel.BACKWARD : level;
+            } else if (level == null) {
+                subjectLevels.remove(subject);
+            } else {
+                subjectLevels.put(subject, level);
+            }
+        }
+
+        private boolean referenced(int id) {
+            for (TreeMap<Integer, Entry> versions : subjects.values()) {
+                for (Entry entry : versions.values()) {
+                    if (entry.id() == id) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
     SchemaStore(String bootstrapServers) {
-        ensureTopic(bootstrapServers);
-        replay(bootstrapServers);
+        this(bootstrapServers, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param timeout how long a write waits for the broker (then 50002) and a read of the whole
+     *                topic may take; at least one second
+     */
+    SchemaStore(String bootstrapServers, Duration timeout) {
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("store timeout must be at least 1s, got " + timeout);
+        }
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+        ensureTopic(bootstrapServers, timeout);
+        try {
+            this.state = load();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot read " + TOPIC + " from Kafka at " + bootstrapServers + ": "
+                    + e.getMessage(), e);
+        }
+        int timeoutMs = (int) timeout.toMillis();
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-schema-registry");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        // a write is settled (acknowledged or failed) within the timeout, so an answered 50002 is not
+        // followed by the record landing later behind the store's back
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
@@ -103,85 +199,177 @@ final class SchemaStore implements AutoCloseable {
      * already has this schema, else the schema's global id (the same schema text under any subject
      * shares one id), else a new id. A new version must pass the subject's compatibility level.
      */
-    synchronized int register(String subject, String schemaText) {
+    int register(String subject, String schemaText) {
         Schema schema = parse(schemaText);
         String canonical = schema.toString();
-        Optional<SchemaVersion> existing = findLive(subject, canonical);
-        if (existing.isPresent()) {
-            return existing.get().id();
-        }
-        CompatibilityLevel level = level(subject);
-        List<Schema> live = liveSchemas(subject);
-        if (level != CompatibilityLevel.NONE && !live.isEmpty()) {
-            List<Schema> against = level.transitive() ? live : List.of(live.get(live.size() - 1));
-            List<String> problems = level.check(schema, against);
-            if (!problems.isEmpty()) {
-                throw RegistryException.incompatible(subject, problems.toString());
+        synchronized (this) {
+            Optional<SchemaVersion> existing = findLive(subject, canonical);
+            if (existing.isPresent()) {
+                return existing.get().id(); // answered from memory, even while Kafka is away
             }
         }
-        int id = idBySchema.getOrDefault(canonical, maxId + 1);
-        TreeMap<Integer, Entry> versions = subjects.get(subject);
-        int version = versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
-        writeSchema(subject, version, id, canonical, false);
-        return id;
+        synchronized (writeLock) {
+            ensureFresh();
+            int id;
+            int version;
+            synchronized (this) {
+                Optional<SchemaVersion> existing = findLive(subject, canonical);
+                if (existing.isPresent()) {
+                    return existing.get().id();
+                }
+                CompatibilityLevel level = level(subject);
+                List<Schema> live = liveSchemas(subject);
+                if (level != CompatibilityLevel.NONE && !live.isEmpty()) {
+                    List<Schema> against = level.transitive() ? live : List.of(live.get(live.size() - 1));
+                    List<String> problems = level.check(schema, against);
+                    if (!problems.isEmpty()) {
+                        throw RegistryException.incompatible(subject, problems.toString());
+                    }
+                }
+                id = state.idBySchema.getOrDefault(canonical, state.maxId + 1);
+                TreeMap<Integer, Entry> versions = state.subjects.get(subject);
+                // as in Confluent, numbering goes on after soft-deleted versions
+                version = versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
+            }
+            writeSchema(subject, version, id, canonical, false);
+            return id;
+        }
     }
 
     /** The live version of a subject holding exactly this schema (40401 / 40403 otherwise). */
     synchronized SchemaVersion lookup(String subject, String schemaText) {
         Schema schema = parse(schemaText);
-        requireSubject(subject);
+        requireSubject(subject, false);
         return findLive(subject, schema.toString())
                 .orElseThrow(() -> RegistryException.schemaNotFound("Schema not found"));
     }
 
     synchronized String schemaById(int id) {
-        String schema = schemaById.get(id);
+        String schema = state.schemaById.get(id);
         if (schema == null) {
             throw RegistryException.schemaNotFound("Schema " + id + " not found");
         }
         return schema;
     }
 
-    /** Subjects with at least one live version, sorted. */
-    synchronized List<String> subjects() {
+    /** Subjects with at least one live version (or, with {@code includeDeleted}, any version), sorted. */
+    synchronized List<String> subjects(boolean includeDeleted) {
         List<String> names = new ArrayList<>();
-        subjects.forEach((name, versions) -> {
-            if (versions.values().stream().anyMatch(e -> !e.deleted())) {
+        state.subjects.forEach((name, versions) -> {
+            if (versions.values().stream().anyMatch(e -> includeDeleted || !e.deleted())) {
                 names.add(name);
             }
         });
         return names;
     }
 
-    synchronized List<Integer> versions(String subject) {
-        List<Integer> live = new ArrayList<>();
-        requireSubject(subject).forEach((version, entry) -> {
-            if (!entry.deleted()) {
-                live.add(version);
+    synchronized List<Integer> versions(String subject, boolean includeDeleted) {
+        List<Integer> numbers = new ArrayList<>();
+        requireSubject(subject, includeDeleted).forEach((version, entry) -> {
+            if (includeDeleted || !entry.deleted()) {
+                numbers.add(version);
             }
         });
-        return live;
-    }
-
-    /** A version of a subject; {@code versionSpec} is a positive number, "latest" or -1. */
-    synchronized SchemaVersion version(String subject, String versionSpec) {
-        NavigableMap<Integer, Entry> versions = requireSubject(subject);
-        int version = resolveVersion(versions, versionSpec);
-        Entry entry = versions.get(version);
-        return new SchemaVersion(subject, version, entry.id(), schemaById.get(entry.id()));
+        return numbers;
     }
 
     /**
-     * Soft-deletes every live version of a subject and returns their numbers. Schema ids stay
-     * resolvable, as in Confluent (old records still carry them).
+     * A version of a subject; {@code versionSpec} is a positive number, "latest" or -1. Soft-deleted
+     * versions only with {@code includeDeleted} (Confluent's {@code ?deleted=true}).
      */
-    synchronized List<Integer> deleteSubject(String subject) {
-        List<Integer> deleted = versions(subject);
-        for (int version : deleted) {
-            int id = subjects.get(subject).get(version).id();
-            writeSchema(subject, version, id, schemaById.get(id), true);
+    synchronized SchemaVersion version(String subject, String versionSpec, boolean includeDeleted) {
+        NavigableMap<Integer, Entry> versions = requireSubject(subject, includeDeleted);
+        int version = resolveVersion(versions, versionSpec, includeDeleted);
+        Entry entry = versions.get(version);
+        return new SchemaVersion(subject, version, entry.id(), state.schemaById.get(entry.id()));
+    }
+
+    /**
+     * Deletes every version of a subject and returns their numbers. A soft delete hides the live
+     * versions (40404 when there are none left; schema ids stay resolvable, as in Confluent, since
+     * old records still carry them) and drops the subject's compatibility level. A permanent delete
+     * removes versions that were soft-deleted before: 40405 while any is still live.
+     */
+    List<Integer> deleteSubject(String subject, boolean permanent) {
+        synchronized (writeLock) {
+            ensureFresh();
+            List<Integer> deleted = new ArrayList<>();
+            synchronized (this) {
+                TreeMap<Integer, Entry> versions = state.subjects.get(subject);
+                if (versions == null || versions.isEmpty()) {
+                    throw RegistryException.subjectNotFound(subject);
+                }
+                boolean anyLive = versions.values().stream().anyMatch(e -> !e.deleted());
+                if (permanent && anyLive) {
+                    throw RegistryException.subjectNotSoftDeleted(subject);
+                }
+                if (!permanent && !anyLive) {
+                    throw RegistryException.subjectSoftDeleted(subject);
+                }
+                versions.forEach((version, entry) -> {
+                    if (permanent || !entry.deleted()) {
+                        deleted.add(version);
+                    }
+                });
+            }
+            for (int version : deleted) {
+                if (permanent) {
+                    writeTombstone(subject, version);
+                } else {
+                    softDelete(subject, version);
+                }
+            }
+            if (!permanent) {
+                dropSubjectLevel(subject);
+            }
+            return deleted;
         }
-        return deleted;
+    }
+
+    /**
+     * Deletes one version of a subject ({@code versionSpec}: a number, "latest" or -1) and returns
+     * its number. Soft: 40406 if it is already soft-deleted; when it was the subject's last live
+     * version, the subject's compatibility level goes too. Permanent: only a soft-deleted version
+     * (40407 otherwise; "latest" is then the highest version, deleted or not).
+     */
+    int deleteVersion(String subject, String versionSpec, boolean permanent) {
+        synchronized (writeLock) {
+            ensureFresh();
+            int version;
+            boolean lastLive;
+            synchronized (this) {
+                int requested = parseVersion(versionSpec);
+                TreeMap<Integer, Entry> versions = state.subjects.get(subject);
+                if (versions == null || versions.isEmpty()) {
+                    throw RegistryException.subjectNotFound(subject);
+                }
+                if (requested == -1) {
+                    version = resolveVersion(versions, LATEST, permanent);
+                } else {
+                    version = requested;
+                }
+                Entry entry = versions.get(version);
+                if (entry == null) {
+                    throw RegistryException.versionNotFound(version);
+                }
+                if (!permanent && entry.deleted()) {
+                    throw RegistryException.versionSoftDeleted(subject, version);
+                }
+                if (permanent && !entry.deleted()) {
+                    throw RegistryException.versionNotSoftDeleted(subject, version);
+                }
+                lastLive = !permanent && versions.values().stream().filter(e -> !e.deleted()).count() == 1;
+            }
+            if (permanent) {
+                writeTombstone(subject, version);
+            } else {
+                softDelete(subject, version);
+                if (lastLive) {
+                    dropSubjectLevel(subject);
+                }
+            }
+            return version;
+        }
     }
 
     // ---- compatibility -------------------------------------------------------------------------
@@ -197,8 +385,8 @@ final class SchemaStore implements AutoCloseable {
         CompatibilityLevel level = level(subject);
         List<Schema> against;
         if (versionSpec != null) {
-            NavigableMap<Integer, Entry> versions = requireSubject(subject);
-            against = List.of(parsed(versions.get(resolveVersion(versions, versionSpec)).id()));
+            NavigableMap<Integer, Entry> versions = requireSubject(subject, false);
+            against = List.of(parsed(versions.get(resolveVersion(versions, versionSpec, false)).id()));
         } else {
             List<Schema> live = liveSchemas(subject);
             if (live.isEmpty()) {
@@ -210,64 +398,89 @@ final class SchemaStore implements AutoCloseable {
     }
 
     synchronized CompatibilityLevel globalLevel() {
-        return globalLevel;
+        return state.globalLevel;
     }
 
-    /** The subject's own level, or the global one when it has none. */
+    /** The subject's own level, or the global one when it has none ({@code defaultToGlobal=true}). */
     synchronized CompatibilityLevel level(String subject) {
-        return subjectLevels.getOrDefault(subject, globalLevel);
+        return state.subjectLevels.getOrDefault(subject, state.globalLevel);
     }
 
-    synchronized void setGlobalLevel(CompatibilityLevel level) {
-        writeConfig(null, level);
+    /** The subject's own level only; empty when it has none (Confluent then answers 40408). */
+    synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
+        return Optional.ofNullable(state.subjectLevels.get(subject));
     }
 
-    synchronized void setSubjectLevel(String subject, CompatibilityLevel level) {
-        writeConfig(subject, level);
+    void setGlobalLevel(CompatibilityLevel level) {
+        synchronized (writeLock) {
+            ensureFresh();
+            writeConfig(null, level);
+        }
+    }
+
+    void setSubjectLevel(String subject, CompatibilityLevel level) {
+        synchronized (writeLock) {
+            ensureFresh();
+            writeConfig(subject, level);
+        }
     }
 
     /** Removes a subject-level setting and returns the level it had (40401 if it had none). */
-    synchronized CompatibilityLevel deleteSubjectLevel(String subject) {
-        CompatibilityLevel previous = subjectLevels.get(subject);
-        if (previous == null) {
-            throw RegistryException.subjectNotFound(subject);
+    CompatibilityLevel deleteSubjectLevel(String subject) {
+        synchronized (writeLock) {
+            ensureFresh();
+            CompatibilityLevel previous;
+            synchronized (this) {
+                previous = state.subjectLevels.get(subject);
+            }
+            if (previous == null) {
+                throw RegistryException.subjectNotFound(subject);
+            }
+            writeConfig(subject, null);
+            return previous;
         }
-        writeConfig(subject, null);
-        return previous;
     }
 
-    // ---- state changes (shared by live writes and replay) --------------------------------------
+    // ---- writes (callers hold writeLock) -------------------------------------------------------
 
-    private void applySchema(String subject, int version, int id, String schema, boolean deleted) {
-        schemaById.putIfAbsent(id, schema);
-        idBySchema.putIfAbsent(schema, id);
-        maxId = Math.max(maxId, id);
-        subjects.computeIfAbsent(subject, s -> new TreeMap<>()).put(version, new Entry(id, deleted));
+    private void softDelete(String subject, int version) {
+        int id;
+        String schema;
+        synchronized (this) {
+            id = state.subjects.get(subject).get(version).id();
+            schema = state.schemaById.get(id);
+        }
+        writeSchema(subject, version, id, schema, true);
     }
 
-    private void applyConfig(String subject, CompatibilityLevel level) {
-        if (subject == null) {
-            globalLevel = level == null ? CompatibilityLevel.BACKWARD : level;
-        } else if (level == null) {
-            subjectLevels.remove(subject);
-        } else {
-            subjectLevels.put(subject, level);
+    private void dropSubjectLevel(String subject) {
+        boolean has;
+        synchronized (this) {
+            has = state.subjectLevels.containsKey(subject);
+        }
+        if (has) {
+            writeConfig(subject, null);
         }
     }
 
     private void writeSchema(String subject, int version, int id, String schema, boolean deleted) {
-        ObjectNode key = json.createObjectNode();
-        key.put("keytype", "SCHEMA");
-        key.put("subject", subject);
-        key.put("version", version);
         ObjectNode value = json.createObjectNode();
         value.put("subject", subject);
         value.put("version", version);
         value.put("id", id);
         value.put("schema", schema);
         value.put("deleted", deleted);
-        send(key, value);
-        applySchema(subject, version, id, schema, deleted);
+        send(schemaKey(subject, version), value);
+        synchronized (this) {
+            state.putSchema(subject, version, id, schema, deleted);
+        }
+    }
+
+    private void writeTombstone(String subject, int version) {
+        send(schemaKey(subject, version), null);
+        synchronized (this) {
+            state.removeSchema(subject, version);
+        }
     }
 
     private void writeConfig(String subject, CompatibilityLevel level) {
@@ -280,25 +493,114 @@ final class SchemaStore implements AutoCloseable {
             value.put("compatibilityLevel", level.name());
         }
         send(key, value);
-        applyConfig(subject, level);
+        synchronized (this) {
+            state.putConfig(subject, level);
+        }
     }
 
+    private ObjectNode schemaKey(String subject, int version) {
+        ObjectNode key = json.createObjectNode();
+        key.put("keytype", "SCHEMA");
+        key.put("subject", subject);
+        key.put("version", version);
+        return key;
+    }
+
+    /**
+     * Writes one record and waits for the broker's acknowledgement: 50002 when none comes in time,
+     * 50001 when the write fails. Either way the store is marked stale (the record may still have
+     * landed), so the next write re-reads the topic first.
+     */
     private void send(JsonNode key, JsonNode value) {
+        String k;
+        String v;
         try {
-            String k = json.writeValueAsString(key);
-            String v = value == null ? null : json.writeValueAsString(value);
-            producer.send(new ProducerRecord<>(TOPIC, 0, k, v)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            k = json.writeValueAsString(key);
+            v = value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw RegistryException.internal("Error while serializing a record for the backend store: " + e);
+        }
+        try {
+            // the producer settles the write within its delivery timeout; the margin is for its bookkeeping
+            producer.send(new ProducerRecord<>(TOPIC, 0, k, v))
+                    .get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stale = true;
             throw RegistryException.internal("Interrupted while writing to the backend store");
-        } catch (ExecutionException | TimeoutException | JsonProcessingException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            stale = true;
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw RegistryException.timeout("Write to the Kafka store timed out after " + timeout.toMillis()
+                        + " ms (topic " + TOPIC + " at " + bootstrapServers + "): " + cause.getMessage());
+            }
             throw RegistryException.internal("Error while writing to the backend store: " + cause);
         }
     }
 
+    /** After a failed write: re-reads the topic, so the state is what Kafka holds (50001/50002 if it cannot). */
+    private void ensureFresh() {
+        if (!stale) {
+            return;
+        }
+        State fresh;
+        try {
+            fresh = load();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw RegistryException.timeout("Timed out re-reading " + TOPIC + " after a failed write: " + e.getMessage());
+        } catch (KafkaException | IllegalStateException e) {
+            throw RegistryException.internal("Error re-reading " + TOPIC + " after a failed write: " + e);
+        }
+        synchronized (this) {
+            state = fresh;
+        }
+        stale = false;
+    }
+
+    // ---- reading the topic ---------------------------------------------------------------------
+
+    /**
+     * Reads the topic from the beginning up to the end offset seen at start into a new state.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException when that takes longer than the timeout
+     */
+    private State load() {
+        State fresh = new State();
+        int timeoutMs = (int) timeout.toMillis();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-schema-registry-reader");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(Set.of(partition));
+            consumer.seekToBeginning(Set.of(partition));
+            long end = consumer.endOffsets(Set.of(partition), timeout).get(partition);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (consumer.position(partition, timeout) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new org.apache.kafka.common.errors.TimeoutException(
+                            "timed out reading " + TOPIC + " up to offset " + end);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        replayRecord(fresh, record);
+                    } catch (JsonProcessingException | RegistryException e) {
+                        // a record this registry cannot read (another tool's format): skip it
+                    }
+                }
+            }
+        }
+        return fresh;
+    }
+
     /** Applies one record of the topic; unknown or malformed records are skipped. */
-    private void replayRecord(ConsumerRecord<String, String> record) throws JsonProcessingException {
+    private void replayRecord(State into, ConsumerRecord<String, String> record) throws JsonProcessingException {
         if (record.key() == null) {
             return;
         }
@@ -306,18 +608,22 @@ final class SchemaStore implements AutoCloseable {
         String keytype = key.path("keytype").asText(key.has("version") ? "SCHEMA" : "");
         JsonNode subjectNode = key.get("subject");
         String subject = subjectNode == null || subjectNode.isNull() ? null : subjectNode.asText();
-        if ("SCHEMA".equals(keytype) && subject != null && record.value() != null) {
+        if ("SCHEMA".equals(keytype) && subject != null) {
+            if (record.value() == null) {
+                into.removeSchema(subject, key.path("version").asInt());
+                return;
+            }
             JsonNode value = json.readTree(record.value());
-            applySchema(subject, value.path("version").asInt(key.path("version").asInt()), value.path("id").asInt(),
+            into.putSchema(subject, value.path("version").asInt(key.path("version").asInt()), value.path("id").asInt(),
                     value.path("schema").asText(), value.path("deleted").asBoolean(false));
         } else if ("CONFIG".equals(keytype)) {
             CompatibilityLevel level = record.value() == null ? null
                     : CompatibilityLevel.parse(json.readTree(record.value()).path("compatibilityLevel").asText());
-            applyConfig(subject, level);
+            into.putConfig(subject, level);
         }
     }
 
-    // ---- helpers --------------------------------------------------------------------------------
+    // ---- helpers (callers hold this) -----------------------------------------------------------
 
     private static Schema parse(String schemaText) {
         if (schemaText == null || schemaText.isBlank()) {
@@ -332,25 +638,27 @@ final class SchemaStore implements AutoCloseable {
     }
 
     private Schema parsed(int id) {
-        return parsedById.computeIfAbsent(id, i -> new Schema.Parser().parse(schemaById.get(i)));
+        return state.parsedById.computeIfAbsent(id, i -> new Schema.Parser().parse(state.schemaById.get(i)));
     }
 
-    private NavigableMap<Integer, Entry> requireSubject(String subject) {
-        TreeMap<Integer, Entry> versions = subjects.get(subject);
-        if (versions == null || versions.values().stream().allMatch(Entry::deleted)) {
+    /** The subject's versions: 40401 when it has none (live ones, unless {@code includeDeleted}). */
+    private NavigableMap<Integer, Entry> requireSubject(String subject, boolean includeDeleted) {
+        TreeMap<Integer, Entry> versions = state.subjects.get(subject);
+        if (versions == null || versions.isEmpty()
+                || (!includeDeleted && versions.values().stream().allMatch(Entry::deleted))) {
             throw RegistryException.subjectNotFound(subject);
         }
         return versions;
     }
 
     private Optional<SchemaVersion> findLive(String subject, String canonical) {
-        TreeMap<Integer, Entry> versions = subjects.get(subject);
+        TreeMap<Integer, Entry> versions = state.subjects.get(subject);
         if (versions == null) {
             return Optional.empty();
         }
         for (Map.Entry<Integer, Entry> e : versions.entrySet()) {
             Entry entry = e.getValue();
-            if (!entry.deleted() && schemaById.get(entry.id()).equals(canonical)) {
+            if (!entry.deleted() && canonical.equals(state.schemaById.get(entry.id()))) {
                 return Optional.of(new SchemaVersion(subject, e.getKey(), entry.id(), canonical));
             }
         }
@@ -360,21 +668,17 @@ final class SchemaStore implements AutoCloseable {
     /** Live schemas of a subject, oldest first. */
     private List<Schema> liveSchemas(String subject) {
         List<Schema> live = new ArrayList<>();
-        TreeMap<Integer, Entry> versions = subjects.get(subject);
+        TreeMap<Integer, Entry> versions = state.subjects.get(subject);
         if (versions != null) {
             versions.values().stream().filter(e -> !e.deleted()).forEach(e -> live.add(parsed(e.id())));
         }
         return live;
     }
 
-    private static int resolveVersion(NavigableMap<Integer, Entry> versions, String versionSpec) {
-        if (LATEST.equalsIgnoreCase(versionSpec) || "-1".equals(versionSpec)) {
-            for (Map.Entry<Integer, Entry> e : versions.descendingMap().entrySet()) {
-                if (!e.getValue().deleted()) {
-                    return e.getKey();
-                }
-            }
-            throw RegistryException.versionNotFound(versionSpec);
+    /** A version number from the REST path: a positive number, or -1 for "latest"/-1 (42202 otherwise). */
+    private static int parseVersion(String versionSpec) {
+        if (LATEST.equalsIgnoreCase(versionSpec)) {
+            return -1;
         }
         int version;
         try {
@@ -382,24 +686,38 @@ final class SchemaStore implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw RegistryException.invalidVersion(versionSpec);
         }
-        if (version < 1) {
+        if (version < 1 && version != -1) {
             throw RegistryException.invalidVersion(versionSpec);
-        }
-        Entry entry = versions.get(version);
-        if (entry == null || entry.deleted()) {
-            throw RegistryException.versionNotFound(version);
         }
         return version;
     }
 
-    private static void ensureTopic(String bootstrapServers) {
+    private static int resolveVersion(NavigableMap<Integer, Entry> versions, String versionSpec, boolean includeDeleted) {
+        int requested = parseVersion(versionSpec);
+        if (requested == -1) {
+            for (Map.Entry<Integer, Entry> e : versions.descendingMap().entrySet()) {
+                if (includeDeleted || !e.getValue().deleted()) {
+                    return e.getKey();
+                }
+            }
+            throw RegistryException.versionNotFound(versionSpec);
+        }
+        Entry entry = versions.get(requested);
+        if (entry == null || (entry.deleted() && !includeDeleted)) {
+            throw RegistryException.versionNotFound(requested);
+        }
+        return requested;
+    }
+
+    private static void ensureTopic(String bootstrapServers, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
-            int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             NewTopic topic = new NewTopic(TOPIC, 1, (short) Math.min(3, Math.max(1, brokers)))
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
-                admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + TOPIC, e.getCause());
@@ -410,35 +728,6 @@ final class SchemaStore implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating " + TOPIC, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers, e);
-        }
-    }
-
-    /** Reads the topic from the beginning up to the end offset seen at start, applying each record. */
-    private void replay(String bootstrapServers) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-schema-registry-reader");
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.assign(Set.of(partition));
-            consumer.seekToBeginning(Set.of(partition));
-            long end = consumer.endOffsets(Set.of(partition), TIMEOUT).get(partition);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(partition, TIMEOUT) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + TOPIC + " up to offset " + end);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        replayRecord(record);
-                    } catch (JsonProcessingException | RegistryException e) {
-                        // a record this registry cannot read (another tool's format): skip it
-                    }
-                }
-            }
         }
     }
 

@@ -206,6 +206,138 @@ class EmbeddedSchemaRegistryTest {
         assertThat(register(subject(), other).path("id").asInt()).isGreaterThan(Math.max(v1, v2));
     }
 
+    @Test
+    void shouldSoftDeleteAVersionAndKeepItsSchemaIdResolvable() throws Exception {
+        String subject = subject();
+        int v1 = register(subject, V1).path("id").asInt();
+        int v2 = register(subject, V2_COMPATIBLE).path("id").asInt();
+
+        // when version 1 is soft-deleted
+        Reply deleted = delete("/subjects/" + subject + "/versions/1");
+
+        // then Confluent answers the version number, and the version is gone from the subject
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body()).isEqualTo(JSON.readTree("1"));
+        assertThat(get("/subjects/" + subject + "/versions").body()).isEqualTo(JSON.readTree("[2]"));
+        assertError(get("/subjects/" + subject + "/versions/1"), 404, 40402);
+        // but old records still carry its id, so the id stays resolvable, and ?deleted=true shows it
+        assertThat(get("/schemas/ids/" + v1).status()).isEqualTo(200);
+        assertThat(get("/subjects/" + subject + "/versions?deleted=true").body()).isEqualTo(JSON.readTree("[1,2]"));
+        assertThat(get("/subjects/" + subject + "/versions/1?deleted=true").body().path("id").asInt()).isEqualTo(v1);
+        // a second soft delete of the same version is refused
+        assertError(delete("/subjects/" + subject + "/versions/1"), 404, 40406);
+        // "latest" names the latest live version; after it the subject has no live version left
+        assertThat(delete("/subjects/" + subject + "/versions/latest").body()).isEqualTo(JSON.readTree("2"));
+        assertError(get("/subjects/" + subject + "/versions"), 404, 40401);
+        assertThat(get("/subjects").body().toString()).doesNotContain(subject);
+        assertThat(get("/subjects?deleted=true").body().toString()).contains(subject);
+        assertThat(get("/schemas/ids/" + v2).status()).isEqualTo(200);
+        // version numbers go on after the deleted ones
+        assertThat(register(subject, V1).path("id").asInt()).isEqualTo(v1);
+        assertThat(get("/subjects/" + subject + "/versions").body()).isEqualTo(JSON.readTree("[3]"));
+    }
+
+    @Test
+    void shouldHardDeleteOnlyWhatWasSoftDeletedFirst() throws Exception {
+        String subject = subject();
+        String schema = unique(V1);
+        int id = register(subject, schema).path("id").asInt();
+
+        // a hard delete of live data is refused, for a version and for the subject
+        assertError(delete("/subjects/" + subject + "/versions/1?permanent=true"), 404, 40407);
+        assertError(delete("/subjects/" + subject + "?permanent=true"), 404, 40405);
+
+        // soft, then hard
+        assertThat(delete("/subjects/" + subject).body()).isEqualTo(JSON.readTree("[1]"));
+        assertError(delete("/subjects/" + subject), 404, 40404);
+        Reply hard = delete("/subjects/" + subject + "?permanent=true");
+        assertThat(hard.status()).isEqualTo(200);
+        assertThat(hard.body()).isEqualTo(JSON.readTree("[1]"));
+
+        // then everything about it is gone, the schema id included (no other subject uses it)
+        assertError(get("/subjects/" + subject + "/versions?deleted=true"), 404, 40401);
+        assertError(get("/schemas/ids/" + id), 404, 40403);
+        assertError(delete("/subjects/" + subject + "?permanent=true"), 404, 40401);
+        assertThat(get("/subjects?deleted=true").body().toString()).doesNotContain(subject);
+        // registering it again starts the subject anew, with a new id: ids are not handed out twice
+        int again = register(subject, schema).path("id").asInt();
+        assertThat(again).isGreaterThan(id);
+        assertThat(get("/subjects/" + subject + "/versions").body()).isEqualTo(JSON.readTree("[1]"));
+    }
+
+    @Test
+    void shouldHardDeleteOneSoftDeletedVersionAndKeepASharedSchemaId() throws Exception {
+        String subject = subject();
+        String other = subject();
+        String name = "Shared" + UUID.randomUUID().toString().replace("-", "");
+        String shared = V1.replace("Article", name);
+        int sharedId = register(subject, shared).path("id").asInt();
+        register(other, shared);
+        int v2 = register(subject, V2_COMPATIBLE.replace("Article", name)).path("id").asInt();
+
+        assertThat(delete("/subjects/" + subject + "/versions/1").status()).isEqualTo(200);
+        Reply hard = delete("/subjects/" + subject + "/versions/1?permanent=true");
+
+        assertThat(hard.status()).as("%s", hard.body()).isEqualTo(200);
+        assertThat(hard.body()).isEqualTo(JSON.readTree("1"));
+        assertThat(get("/subjects/" + subject + "/versions?deleted=true").body()).isEqualTo(JSON.readTree("[2]"));
+        assertError(get("/subjects/" + subject + "/versions/1?deleted=true"), 404, 40402);
+        // the other subject still uses the schema, so its id stays
+        assertThat(get("/schemas/ids/" + sharedId).status()).isEqualTo(200);
+        assertThat(get("/subjects/" + subject + "/versions/latest").body().path("id").asInt()).isEqualTo(v2);
+        // a version that does not exist, and one that is not a version at all
+        assertError(delete("/subjects/" + subject + "/versions/9"), 404, 40402);
+        assertError(delete("/subjects/" + subject + "/versions/first"), 422, 42202);
+        assertError(delete("/subjects/" + subject + "/versions/0"), 422, 42202);
+        assertError(delete("/subjects/no-such-subject/versions/1"), 404, 40401);
+    }
+
+    @Test
+    void shouldAnswer40408ForASubjectWithoutItsOwnLevelUnlessAskedToDefaultToGlobal() throws Exception {
+        String subject = subject();
+        register(subject, V1);
+
+        Reply own = get("/config/" + subject);
+        assertError(own, 404, 40408);
+        assertThat(own.body().path("message").asText()).contains(subject);
+        assertThat(get("/config/" + subject + "?defaultToGlobal=true").body())
+                .isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"BACKWARD\"}"));
+        assertError(get("/config/never-registered?defaultToGlobal=false"), 404, 40408);
+
+        put("/config/" + subject, Map.of("compatibility", "FULL"));
+        assertThat(get("/config/" + subject).body()).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"FULL\"}"));
+        assertThat(delete("/config/" + subject).body()).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"FULL\"}"));
+        assertError(get("/config/" + subject), 404, 40408);
+        assertError(delete("/config/" + subject), 404, 40401);
+
+        // a subject's level goes with its last live version, as in Confluent
+        put("/config/" + subject, Map.of("compatibility", "NONE"));
+        delete("/subjects/" + subject);
+        assertError(get("/config/" + subject), 404, 40408);
+    }
+
+    @Test
+    void shouldReplayDeletesAfterARestart() throws Exception {
+        String softly = subject();
+        String hardly = subject();
+        String gone = unique(V1);
+        int keptId = register(softly, V1).path("id").asInt();
+        register(softly, V2_COMPATIBLE);
+        int goneId = register(hardly, gone).path("id").asInt();
+        delete("/subjects/" + softly + "/versions/1");
+        delete("/subjects/" + hardly);
+        delete("/subjects/" + hardly + "?permanent=true");
+
+        registry.close();
+        registry = new EmbeddedSchemaRegistry(kafka.bootstrapServers(), 0);
+
+        assertThat(get("/subjects/" + softly + "/versions").body()).isEqualTo(JSON.readTree("[2]"));
+        assertThat(get("/subjects/" + softly + "/versions?deleted=true").body()).isEqualTo(JSON.readTree("[1,2]"));
+        assertThat(get("/schemas/ids/" + keptId).status()).isEqualTo(200);
+        assertError(get("/subjects/" + hardly + "/versions?deleted=true"), 404, 40401);
+        assertError(get("/schemas/ids/" + goneId), 404, 40403);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private record Reply(int status, String contentType, JsonNode body) {
@@ -213,6 +345,11 @@ class EmbeddedSchemaRegistryTest {
 
     private static String subject() {
         return "test-" + UUID.randomUUID() + "-value";
+    }
+
+    /** The schema under a record name no other test uses, so its id is this test's alone. */
+    private static String unique(String schema) {
+        return schema.replace("Article", "Unique" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     private JsonNode register(String subject, String schema) throws Exception {
@@ -233,6 +370,10 @@ class EmbeddedSchemaRegistryTest {
     private Reply put(String path, Object body) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private Reply delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     private URI uri(String path) {
