@@ -70,13 +70,19 @@ public final class DeadLetters {
 
     /**
      * True when the failure is about the infrastructure, not the record: the schema registry
-     * could not be reached or answered 5xx. Such records must not be dead-lettered — the same
-     * bytes will read fine once the registry is back — so the layers fail the task instead and
-     * the record is retried from the last committed offset.
+     * could not be reached or answered 5xx. Such records must not be dead-lettered without
+     * retries — the same bytes will read fine once the registry is back — so the safety-net
+     * layers fail the task instead and the record is retried from the last committed offset.
+     * (The topology's own processor retries a writer-schema fetch itself and dead-letters the
+     * record after that: a {@link WriterSchemaUnavailableException}, which is not transient any
+     * more, whatever its cause.)
      */
     public static boolean isTransient(Throwable error) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof WriterSchemaUnavailableException) {
+                return false; // retried already
+            }
             if (t instanceof SchemaRegistryException && ((SchemaRegistryException) t).isRetriable()) {
                 return true;
             }

@@ -2,17 +2,22 @@ package io.newsflow.processor.topology;
 
 import io.newsflow.avro.CasualtyFigure;
 import io.newsflow.avro.CasualtyReport;
+import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.Entity;
 import io.newsflow.avro.EntityMention;
 import io.newsflow.avro.EntityType;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroDeserializer;
+import io.newsflow.schemas.serde.Subjects;
+import io.newsflow.schemas.serde.WireFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,20 +34,46 @@ import org.slf4j.LoggerFactory;
  * outside the try: an error there comes from the sinks (serialization, production) and belongs
  * to the production handler, not to this record's PROCESS stage.
  *
- * <p>A schema registry that cannot be reached is not the record's fault: that error is rethrown
- * (the task fails, the record is read again after the thread is replaced) instead of
- * dead-lettering good data.
+ * <p><b>A registry that is down or slow.</b> Reading a record needs its writer schema, fetched
+ * once per schema id from the registry. When that fetch fails for the registry's sake (no
+ * response, 5xx, 429, too slow), the record is probably fine, so it is not dead-lettered at once:
+ * {@link WriterSchemaFetcher} retries a bounded number of times with backoff, within a bounded
+ * time (3 attempts in 5 s by default, each a client call with its own retries; see its settings).
+ * Only then does the record become a DeadLetter, stage DESERIALIZE, error class
+ * {@link WriterSchemaUnavailableException}, its message naming the schema id and "after N
+ * attempts", with the original bytes — to be replayed once the registry is back — and the stream
+ * moves on. Records whose schema id was fetched before keep flowing during the outage (the client
+ * caches ids), so one unreadable record does not stop the others.
+ *
+ * <p>Why not fail the task and let Streams retry, as before? A stream thread that dies is replaced
+ * at most three times (see {@code StreamThreadExceptionHandler}) and then the whole client stops:
+ * a registry outage of a few minutes would take the processor down, and a record whose schema stays
+ * unfetchable would stop its partition for good. Why not wait for as long as it takes? Blocking the
+ * stream thread beyond a few seconds outlives the exactly-once transaction that may be open
+ * (Streams' default {@code transaction.timeout.ms} is 10 s, hence the cap at half of it) and holds
+ * up every other partition of the thread. Bounded retries, then a replayable dead letter, keep both
+ * the pipeline and the record.
+ *
+ * <p>The dead letter itself must be written, which needs the DeadLetter schema's id. It is
+ * registered in the background when the processor starts, so the id is cached before an outage;
+ * if it still cannot be registered (the registry down since start), the sink's serialization
+ * fails, the production handler fails the task, and under {@code exactly_once_v2} nothing of the
+ * record is committed: it is read again after the thread is replaced, never dropped. A registry
+ * error that escapes after the writer schema was fetched is rethrown the same way.
  */
 final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger log = LoggerFactory.getLogger(EnrichArticleProcessor.class);
 
     private final Function<RawArticle, EnrichedArticle> enricher;
+    private final SchemaRegistryClient registry;
     private final AvroDeserializer<RawArticle> deserializer;
     private final Clock clock;
     private ProcessorContext<Object, Object> context;
+    private WriterSchemaFetcher writerSchemas;
 
     EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock) {
         this.enricher = enricher;
+        this.registry = registry;
         // one deserializer per processor instance (per task): its reader cache is not shared across threads
         this.deserializer = new AvroDeserializer<>(RawArticle.class, registry);
         this.clock = clock;
@@ -51,6 +82,9 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.writerSchemas = WriterSchemaFetcher.fromConfig(registry, context.appConfigs());
+        // the DeadLetter schema's id must be known before the registry fails, or no dead letter can be written then
+        WriterSchemaFetcher.registerInBackground(registry, Subjects.topicName(Topics.DLQ, false), DeadLetter.getClassSchema());
     }
 
     @Override
@@ -68,7 +102,14 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
 
         RawArticle raw;
         try {
+            // bounded retries while the registry is unavailable (class comment); cached ids cost nothing
+            writerSchemas.fetch(WireFormat.schemaId(topic, value), topic);
             raw = deserializer.deserialize(topic, value);
+        } catch (WriterSchemaUnavailableException e) {
+            deadLetter(record, DeadLetters.STAGE_DESERIALIZE, e);
+            return;
+        } catch (StreamsException e) {
+            throw e; // interrupted: the thread is stopping, the record is read again later
         } catch (RuntimeException e) {
             if (DeadLetters.isTransient(e)) {
                 throw e;

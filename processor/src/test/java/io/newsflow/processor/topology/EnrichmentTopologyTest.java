@@ -1,7 +1,6 @@
 package io.newsflow.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.avro.CasualtyReport;
 import io.newsflow.avro.DeadLetter;
@@ -24,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -269,24 +267,6 @@ class EnrichmentTopologyTest {
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(entities.isEmpty()).isTrue();
         assertThat(casualties.isEmpty()).isTrue();
-    }
-
-    @Test
-    void shouldFailInsteadOfDeadLetteringWhenTheRegistryIsUnreachable() {
-        // given: the topology's registry cannot be reached, so it cannot resolve the writer schema
-        InMemorySchemaRegistryClient unreachable = new InMemorySchemaRegistryClient() {
-            @Override
-            public Schema getById(int id) {
-                throw new SchemaRegistryException("registry unreachable", -1, -1, null);
-            }
-        };
-        start(Articles::fakeEnrich, unreachable);
-
-        // when / then: the task fails (the record is retried after restart) and nothing is dead-lettered,
-        // also not by the processing handler
-        assertThatThrownBy(() -> raw.pipeInput("a1", Articles.raw("a1", "t"), T0))
-                .hasStackTraceContaining("registry unreachable");
-        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
