@@ -65,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
             Properties processorConfig = ProcessorConfig.load(null, Map.of(), flags);
 
             out.println("== Starting the processor (Kafka Streams, exactly_once_v2)");
-            try (ProcessorApp processor = new ProcessorApp(processorConfig, enricher::enrich)) {
+            try (ProcessorApp processor = new ProcessorApp(processorConfig, enricher)) {
                 processor.startAndAwaitRunning(Duration.ofSeconds(timeoutSeconds));
 
                 Properties clientConfig = new Properties();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.processor.enrich.ArticleEnricher;
+import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.producer.source.ArticleFileParser;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,26 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON lines output (the default and only format for now).")
     boolean json = true;
 
+    @Option(names = "--gazetteer-geonames", paramLabel = "FILE",
+            description = "A GeoNames dump (allCountries/citiesNNN .txt, .zip or .gz) that extends the bundled places.")
+    Path geonames;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files (.txt/.md like the sample).")
     List<Path> files;
 
     @Override
     public Integer call() throws Exception {
-        ArticleEnricher enricher = ArticleEnricher.loadDefault();
+        EnricherOptions options = EnricherOptions.fromEnvironment(System.getenv());
+        if (geonames != null) {
+            options = options.withGeoNames(geonames);
+        }
+        ArticleEnricher enricher;
+        try {
+            enricher = options.geonames() == null ? ArticleEnricher.loadDefault() : ArticleEnricher.load(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("newsflow enrich: " + e.getMessage());
+            return 2;
+        }
         ArticleFileParser parser = new ArticleFileParser();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         int failed = 0;

@@ -1,6 +1,7 @@
 package io.newsflow.app;
 
 import io.newsflow.consumer.app.ConsumeCommand;
+import io.newsflow.processor.app.GazetteerCommand;
 import io.newsflow.processor.app.ProcessCommand;
 import io.newsflow.producer.app.ProduceCommand;
 import io.newsflow.stack.StackCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Event-driven news pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, StackCommand.class, ProduceCommand.class, ProcessCommand.class,
-                ConsumeCommand.class, EnrichCommand.class, CommandLine.HelpCommand.class})
+                ConsumeCommand.class, EnrichCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

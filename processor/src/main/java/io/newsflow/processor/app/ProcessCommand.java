@@ -1,9 +1,9 @@
 package io.newsflow.processor.app;
 
-import io.newsflow.avro.EnrichedArticle;
-import io.newsflow.avro.RawArticle;
 import io.newsflow.processor.enrich.ArticleEnricher;
+import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.schemas.serde.SerdeConfig;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +21,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code newsflow process}: runs the enrichment processor until Ctrl-C (or SIGTERM). Reads
  * {@code news.articles.raw}; writes {@code news.articles.enriched}, {@code news.entities},
- * {@code news.casualties} and {@code news.articles.dlq}.
+ * {@code news.casualties} and {@code news.articles.dlq}; applies the operators' entries of
+ * {@code news.gazetteer} to the enrichment as they arrive.
  *
- * <p>The enrichment models and dictionaries are loaded once, here, before Kafka is touched —
- * never per record. Exit code 0 after a clean shutdown, 1 when the client failed or did not
- * start in time, 2 on bad configuration.
+ * <p>The enrichment models and dictionaries (with {@code --gazetteer-geonames}, the dump too) are
+ * loaded once, here, before Kafka is touched — never per record. Exit code 0 after a clean
+ * shutdown, 1 when the client failed or did not start in time, 2 on bad configuration.
  */
 @Command(name = "process", mixinStandardHelpOptions = true,
         description = {"Run the Kafka Streams processor: enrich news.articles.raw into news.articles.enriched,",
@@ -44,6 +44,11 @@ public final class ProcessCommand implements Callable<Integer> {
             description = "Kafka Streams properties file; environment and flags override it")
     Path configFile;
 
+    @Option(names = "--gazetteer-geonames", paramLabel = "FILE",
+            description = {"A GeoNames dump (allCountries/cities500/cities15000/<CC>.txt, plain, .zip or .gz) that extends",
+                    "the bundled places (default: env NEWSFLOW_GAZETTEER_GEONAMES, then newsflow.gazetteer.geonames in the file)"})
+    Path gazetteerGeonames;
+
     @Option(names = "--reset",
             description = "Delete this application's local state before starting (KafkaStreams.cleanUp()); does not rewind offsets")
     boolean reset;
@@ -55,15 +60,15 @@ public final class ProcessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Supplier<Function<RawArticle, EnrichedArticle>> enricherFactory;
+    private final Function<EnricherOptions, ArticleEnricher> enricherFactory;
     private final Map<String, String> env;
 
     public ProcessCommand() {
-        this(() -> ArticleEnricher.loadDefault()::enrich, System.getenv());
+        this(ArticleEnricher::load, System.getenv());
     }
 
-    /** For tests: a fake enricher and environment. */
-    ProcessCommand(Supplier<Function<RawArticle, EnrichedArticle>> enricherFactory, Map<String, String> env) {
+    /** For tests: a fake enricher factory and environment. */
+    ProcessCommand(Function<EnricherOptions, ArticleEnricher> enricherFactory, Map<String, String> env) {
         this.enricherFactory = enricherFactory;
         this.env = env;
     }
@@ -71,13 +76,22 @@ public final class ProcessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Properties props;
+        EnricherOptions options;
         try {
             props = config();
+            options = EnricherOptions.fromProperties(props).validate();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("process: " + e.getMessage());
             return 2;
         }
-        Function<RawArticle, EnrichedArticle> enricher = enricherFactory.get();
+        ArticleEnricher enricher;
+        try {
+            enricher = enricherFactory.apply(options);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("process: " + e.getMessage());
+            return 2;
+        }
+        spec.commandLine().getErr().println("process: gazetteer " + enricher.gazetteerSummary());
         ProcessorApp app = new ProcessorApp(props, enricher);
         Thread hook = new Thread(app::close, "newsflow-processor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -110,6 +124,7 @@ public final class ProcessCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         flags.put(SerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        flags.put(EnricherOptions.GEONAMES, gazetteerGeonames == null ? null : gazetteerGeonames.toString());
         return ProcessorConfig.load(configFile, env, flags);
     }
 }

@@ -2,7 +2,9 @@ package io.newsflow.processor.app;
 
 import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.topology.EnrichmentTopology;
+import io.newsflow.processor.topology.GazetteerListener;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -39,11 +42,12 @@ import org.slf4j.LoggerFactory;
  * The running processor: {@link EnrichmentTopology} in a {@link KafkaStreams} client, with the
  * uncaught-exception handler, a state listener for readiness and a clean close. Reads
  * {@code news.articles.raw}; writes {@code news.articles.enriched}, {@code news.entities},
- * {@code news.casualties} and {@code news.articles.dlq} (shapes in {@link EnrichmentTopology}).
+ * {@code news.casualties} and {@code news.articles.dlq}; reads the compacted {@code news.gazetteer}
+ * into a global store whose entries go to the enricher (shapes in {@link EnrichmentTopology}).
  *
  * <p>Reusable by the CLI ({@link ProcessCommand}), the demo and end-to-end tests:
  * <pre>
- * try (ProcessorApp app = new ProcessorApp(props, enricher)) {
+ * try (ProcessorApp app = new ProcessorApp(props, ArticleEnricher.load(options))) {
  *     app.startAndAwaitRunning(Duration.ofSeconds(60));
  *     ...
  * }
@@ -63,15 +67,46 @@ public final class ProcessorApp implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean started;
 
-    /** The registry client is built from {@code schema.registry.url} in {@code config}. */
+    /**
+     * The processor around an {@link ArticleEnricher}: it enriches the articles and receives the
+     * operators' entries of {@code news.gazetteer}, so an entry changes the next article without a
+     * restart. The registry client is built from {@code schema.registry.url} in {@code config}.
+     */
+    public ProcessorApp(Properties config, ArticleEnricher enricher) {
+        this(config, enricher, new SchemaRegistryClient(registryUrl(config)));
+    }
+
+    public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry) {
+        this(config, Objects.requireNonNull(enricher, "enricher")::enrich,
+                GazetteerListener.of(enricher::upsert, enricher::remove), registry);
+    }
+
+    /**
+     * Any enrichment function; {@code news.gazetteer} is read but its entries change nothing (use
+     * {@link #ProcessorApp(Properties, ArticleEnricher)} to apply them). The registry client is
+     * built from {@code schema.registry.url} in {@code config}.
+     */
     public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher) {
         this(config, enricher, new SchemaRegistryClient(registryUrl(config)));
     }
 
+    /** See {@link #ProcessorApp(Properties, Function)}. */
     public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry) {
+        this(config, enricher, GazetteerListener.NONE, registry);
+    }
+
+    /**
+     * @param enricher  the enrichment of each article (thread-safe)
+     * @param gazetteer receives the operators' entries of {@code news.gazetteer} (thread-safe, idempotent)
+     */
+    public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                        SchemaRegistryClient registry) {
         this.config = copy(Objects.requireNonNull(config, "config"));
         ProcessorConfig.applyDefaults(this.config);
-        Topology topology = EnrichmentTopology.build(enricher, registry);
+        if (gazetteer == GazetteerListener.NONE) {
+            log.info("{} is read but its entries are not applied: no gazetteer listener", Topics.GAZETTEER);
+        }
+        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry);
         this.streams = new KafkaStreams(topology, this.config);
         streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler());
         streams.setStateListener(this::onStateChange);
@@ -156,10 +191,16 @@ public final class ProcessorApp implements AutoCloseable {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Closes the client, waiting up to {@link #CLOSE_TIMEOUT} for it to commit and leave; idempotent. */
+    /**
+     * Closes the client, waiting up to {@link #CLOSE_TIMEOUT} for it to commit and leave the
+     * consumer group; idempotent. Leaving (Streams' default is to stay until the session times
+     * out) hands the partitions to the other instances, or to this one restarted, at once instead
+     * of after {@code session.timeout.ms}: the tasks have no local state worth waiting for.
+     */
     @Override
     public void close() {
-        boolean clean = streams.close(CLOSE_TIMEOUT);
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         if (!clean) {
             log.warn("processor did not close within {}", CLOSE_TIMEOUT);
         }

@@ -1,5 +1,6 @@
 package io.newsflow.processor.app;
 
+import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.processor.topology.errors.DeadLetterDeserializationExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProcessingExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProductionExceptionHandler;
@@ -21,7 +22,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * The processor's Kafka Streams configuration, in four layers, later ones winning:
  * built-in defaults &lt; the properties file ({@code --config FILE}) &lt; environment
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code NEWSFLOW_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL},
- * {@code NEWSFLOW_SCHEMA_REGISTRY_URL}) &lt; command-line flags. Defaults are applied last with
+ * {@code NEWSFLOW_SCHEMA_REGISTRY_URL}, {@code NEWSFLOW_GAZETTEER_GEONAMES}) &lt; command-line flags.
+ * Besides Kafka Streams settings the same properties carry the enrichment's
+ * {@code newsflow.gazetteer.*} settings ({@link EnricherOptions}). Defaults are applied last with
  * {@code putIfAbsent}, so they only fill gaps. The environment is passed in as a map so the
  * precedence is testable without touching the real one.
  *
@@ -65,6 +68,7 @@ public final class ProcessorConfig {
                 ENV_KAFKA_BOOTSTRAP_SERVERS, ENV_NEWSFLOW_BOOTSTRAP_SERVERS);
         putFromEnv(props, env, SerdeConfig.SCHEMA_REGISTRY_URL,
                 ENV_SCHEMA_REGISTRY_URL, ENV_NEWSFLOW_SCHEMA_REGISTRY_URL);
+        putFromEnv(props, env, EnricherOptions.GEONAMES, EnricherOptions.ENV_GEONAMES);
         if (flags != null) {
             flags.forEach((key, value) -> {
                 if (value != null && !value.isBlank()) {
@@ -83,8 +87,9 @@ public final class ProcessorConfig {
         props.putIfAbsent(SerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
-        // The topology is stateless, so the state directory only holds Streams' process id and
-        // locks; a fixed directory under the temp dir keeps that id stable across restarts.
+        // The only store (the gazetteer) is in memory and rebuilt from its topic on start, so the
+        // state directory only holds Streams' process id and locks; a fixed directory under the
+        // temp dir keeps that id stable across restarts.
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG,
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams").toString());
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Kafka-free enrichment: entities (people, organisations, places with GeoNames coordinates) and casualty
  * figures of an article. Load once with {@link #loadDefault()} (about a second: gazetteer and word lists from the
- * classpath) and share: {@link #enrich} and {@link #analyse} are pure, thread-safe and never throw on any text.
- * Operators' dictionary entries ({@link #upsert}/{@link #remove}) apply to the next article.
+ * classpath) or {@link #load(EnricherOptions)} (with a GeoNames dump) and share: {@link #enrich} and {@link #analyse}
+ * are thread-safe and never throw on any text. Operators' dictionary entries ({@link #upsert}/{@link #remove}, from
+ * another thread) apply to the next article.
  */
 public final class ArticleEnricher {
 
@@ -30,7 +31,10 @@ public final class ArticleEnricher {
     /** Time budget per article; past it the analysis stops and returns what it found so far. */
     public static final long BUDGET_MILLIS = 2_000;
 
+    static final String BUNDLED_PLACES = "/gazetteer/places.tsv.gz";
+
     private static volatile ArticleEnricher shared;
+    private static volatile Lexicon sharedLexicon;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -47,14 +51,18 @@ public final class ArticleEnricher {
         this.languages = new LanguageDetector(lexicon.frequentWords);
     }
 
-    /** The enricher with the bundled data; loaded once per process and shared. */
+    /**
+     * The enricher with the bundled data; loaded once per process and shared. Operators' entries applied to it are
+     * seen by every user of the shared instance; a Kafka Streams processor should rather own one
+     * ({@link #load(EnricherOptions)} or {@link #loadFresh()}).
+     */
     public static ArticleEnricher loadDefault() {
         ArticleEnricher e = shared;
         if (e == null) {
             synchronized (ArticleEnricher.class) {
                 e = shared;
                 if (e == null) {
-                    e = new ArticleEnricher(Lexicon.load(), Gazetteer.load("/gazetteer/places.tsv.gz"), EntityDictionary.loadDefault());
+                    e = new ArticleEnricher(sharedLexicon(), Gazetteer.load(BUNDLED_PLACES), EntityDictionary.loadDefault());
                     shared = e;
                 }
             }
@@ -68,14 +76,51 @@ public final class ArticleEnricher {
         return new ArticleEnricher(base.lexicon, base.gazetteer, EntityDictionary.loadDefault());
     }
 
+    /**
+     * An enricher built as the options say, with its own operator dictionary (like {@link #loadFresh()}). Without a
+     * GeoNames dump it shares the bundled data with {@link #loadDefault()}; with one it reads the dump now (seconds for
+     * cities500, minutes and gigabytes of heap for allCountries without filters): call it once per process, at start-up.
+     *
+     * @throws IllegalArgumentException when the dump does not exist or holds no GeoNames row
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
+    public static ArticleEnricher load(EnricherOptions options) {
+        options.validate();
+        if (options.geonames() == null) return loadFresh();
+        Lexicon lex = sharedLexicon();
+        Gazetteer places = Gazetteer.load(BUNDLED_PLACES, options, lex.englishWords::contains);
+        return new ArticleEnricher(lex, places, EntityDictionary.loadDefault());
+    }
+
+    private static Lexicon sharedLexicon() {
+        Lexicon l = sharedLexicon;
+        if (l == null) {
+            synchronized (ArticleEnricher.class) {
+                l = sharedLexicon;
+                if (l == null) {
+                    l = Lexicon.load();
+                    sharedLexicon = l;
+                }
+            }
+        }
+        return l;
+    }
+
     /** The run-time dictionary (alias file plus operators' entries from the news.gazetteer topic). */
     public EntityDictionary dictionary() { return dictionary; }
 
-    /** Adds or replaces an operator's entry; used for the next article. */
+    /**
+     * Adds or replaces an operator's entry; used for the next article. Safe to call while other threads enrich.
+     *
+     * @throws IllegalArgumentException when the entry has no id, no usable name or no type
+     */
     public void upsert(GazetteerEntry entry) { dictionary.upsert(entry); }
 
-    /** Removes an operator's entry (a tombstone on the news.gazetteer topic). */
+    /** Removes an operator's entry (a tombstone on the news.gazetteer topic); the bundled data stays. Thread-safe. */
     public void remove(String id) { dictionary.remove(id); }
+
+    /** Where the places come from, e.g. "68768 bundled places + 12 from cities500.txt (extend; ...)", for logs. */
+    public String gazetteerSummary() { return gazetteer.summary(); }
 
     public EnrichedArticle enrich(RawArticle article) {
         String body = article.getBody() == null ? "" : article.getBody();

@@ -11,24 +11,56 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entities known by name with a fixed id: the alias file {@code lexicon/entity-aliases.tsv} (variants and
- * translations of one entity) plus entries operators publish at run time ({@link #upsert}, fed from the compacted
- * {@code news.gazetteer} topic). Lookups use {@link Norm#key} of the surface form and, as a fallback, its
- * {@link Norm#skeleton}, so spelling variants of an entry match too. Thread-safe.
+ * Entities known by name with a fixed id, in two layers: the bundled alias file {@code lexicon/entity-aliases.tsv}
+ * (variants and translations of one entity; read once, then never changed) and, over it, the entries operators
+ * publish at run time ({@link #upsert}/{@link #remove}, fed from the compacted {@code news.gazetteer} topic). Lookups
+ * use {@link Norm#key} of the surface form and, as a fallback, its {@link Norm#skeleton}, so spelling variants of an
+ * entry match too.
+ *
+ * <p>Layering rules: an operator's entry wins over a bundled one for the same name; an operator's entry with a bundled
+ * id replaces that entity's name, type and geo (the bundled aliases keep pointing to the id); when two operator entries
+ * claim one name, the latest upsert wins, and removing it hands the name back to the other. Removing an operator's
+ * entry brings back what the bundled file says — a tombstone cannot delete a bundled entity, because compaction
+ * eventually drops tombstones and a restart would then disagree with the running process.
+ *
+ * <p>Thread-safety: {@link #upsert} and {@link #remove} are called by one thread (Kafka Streams' global thread) while
+ * stream threads call {@link #lookup}. Writers are serialised; every index slot is replaced atomically with an
+ * immutable {@link Entry}, and a name that the old and the new version of an entry share is never absent in between,
+ * so a concurrent lookup sees either the old or the new entry, never a half-applied one.
  */
 public final class EntityDictionary {
 
-    /** One known entity. */
-    public record Entry(String id, String name, EntityType type, List<String> aliases, GeoPoint geo) { }
+    /** One known entity; immutable. */
+    public record Entry(String id, String name, EntityType type, List<String> aliases, GeoPoint geo) {
+        public Entry {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
 
-    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
-    private final Map<String, Entry> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Entry> bySkeleton = new ConcurrentHashMap<>();
+    // bundled layer: filled by read() before the dictionary is shared, then only read
+    private final Map<String, Entry> bundledById = new HashMap<>();
+    private final Map<String, Entry> bundledByKey = new HashMap<>();
+    private final Map<String, Entry> bundledBySkeleton = new HashMap<>();
+
+    // operators' layer: written under the monitor, read without locks
+    private final Map<String, Entry> operatorById = new ConcurrentHashMap<>();
+    private final Map<String, Entry> operatorByKey = new ConcurrentHashMap<>();
+    private final Map<String, Entry> operatorBySkeleton = new ConcurrentHashMap<>();
+    /** Operator entries in the order of their last upsert (guarded by this); decides who gets a released name. */
+    private final LinkedHashMap<String, Entry> operatorHistory = new LinkedHashMap<>();
 
     static EntityDictionary loadDefault() {
         EntityDictionary d = new EntityDictionary();
@@ -40,7 +72,7 @@ public final class EntityDictionary {
         return d;
     }
 
-    /** Reads lines {@code id<TAB>TYPE<TAB>canonical name<TAB>alias|alias|...}; '#' starts a comment. */
+    /** Reads bundled lines {@code id<TAB>TYPE<TAB>canonical name<TAB>alias|alias|...}; '#' starts a comment. */
     void read(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
@@ -50,43 +82,125 @@ public final class EntityDictionary {
             if (f.length < 3) continue;
             List<String> aliases = new ArrayList<>();
             if (f.length > 3) for (String a : f[3].split("\\|")) if (!a.isBlank()) aliases.add(a.trim());
-            upsert(new Entry(f[0].trim(), f[2].trim(), EntityType.valueOf(f[1].trim()), aliases, null));
+            Entry e = new Entry(f[0].trim(), f[2].trim(), EntityType.valueOf(f[1].trim()), aliases, null);
+            bundledById.put(e.id(), e);
+            for (String k : keys(e)) bundledByKey.put(k, e);
+            for (String s : skeletons(e)) bundledBySkeleton.putIfAbsent(s, e);
         }
     }
 
+    /**
+     * Adds or replaces an operator's entry (a record of the news.gazetteer topic).
+     *
+     * @throws IllegalArgumentException when the id or name is blank or the type is missing
+     */
     public void upsert(GazetteerEntry e) {
-        upsert(new Entry(e.getId(), e.getName(), e.getType(), List.copyOf(e.getAliases()), e.getGeo()));
+        Objects.requireNonNull(e, "entry");
+        upsert(new Entry(e.getId(), e.getName(), e.getType(), e.getAliases(), e.getGeo()));
     }
 
+    /** @see #upsert(GazetteerEntry) */
     public synchronized void upsert(Entry e) {
-        remove(e.id());
-        byId.put(e.id(), e);
-        index(e.name(), e);
-        for (String a : e.aliases()) index(a, e);
+        Objects.requireNonNull(e, "entry");
+        if (e.id().isBlank()) throw new IllegalArgumentException("entry without id");
+        if (Norm.key(e.name()).isEmpty()) throw new IllegalArgumentException("entry " + e.id() + " has no usable name");
+        if (e.type() == null) throw new IllegalArgumentException("entry " + e.id() + " has no type");
+        Entry old = operatorById.put(e.id(), e);
+        operatorHistory.remove(e.id());
+        operatorHistory.put(e.id(), e);
+        Set<String> keys = keys(e);
+        Set<String> skeletons = skeletons(e);
+        // new slots first (a shared name switches from old to new in one put), stale ones after
+        for (String k : keys) operatorByKey.put(k, e);
+        for (String s : skeletons) operatorBySkeleton.put(s, e);
+        if (old != null) {
+            for (String k : keys(old)) if (!keys.contains(k)) release(operatorByKey, k, e.id(), false);
+            for (String s : skeletons(old)) if (!skeletons.contains(s)) release(operatorBySkeleton, s, e.id(), true);
+        }
     }
 
+    /** Removes an operator's entry (a tombstone on the news.gazetteer topic); unknown ids are ignored. */
     public synchronized void remove(String id) {
-        Entry old = byId.remove(id);
+        if (id == null) return;
+        Entry old = operatorById.remove(id);
         if (old == null) return;
-        byKey.values().removeIf(x -> x.id().equals(id));
-        bySkeleton.values().removeIf(x -> x.id().equals(id));
+        operatorHistory.remove(id);
+        for (String k : keys(old)) release(operatorByKey, k, id, false);
+        for (String s : skeletons(old)) release(operatorBySkeleton, s, id, true);
     }
 
-    private void index(String name, Entry e) {
+    /** A name slot that {@code id} no longer claims goes to the latest other operator entry claiming it, or is freed. */
+    private void release(Map<String, Entry> index, String slot, String id, boolean skeleton) {
+        Entry current = index.get(slot);
+        if (current == null || !current.id().equals(id)) return;
+        Entry heir = null;
+        for (Entry other : operatorHistory.values()) {
+            if (!other.id().equals(id) && (skeleton ? skeletons(other) : keys(other)).contains(slot)) heir = other;
+        }
+        if (heir != null) index.put(slot, heir);
+        else index.remove(slot);
+    }
+
+    private static Set<String> keys(Entry e) {
+        Set<String> out = new LinkedHashSet<>();
+        addKey(out, e.name());
+        for (String a : e.aliases()) addKey(out, a);
+        return out;
+    }
+
+    private static void addKey(Set<String> out, String name) {
+        if (name == null) return;
         String k = Norm.key(name);
-        if (k.isEmpty()) return;
-        byKey.put(k, e);
+        if (!k.isEmpty()) out.add(k);
+    }
+
+    private static Set<String> skeletons(Entry e) {
+        Set<String> out = new LinkedHashSet<>();
+        addSkeleton(out, e.name());
+        for (String a : e.aliases()) addSkeleton(out, a);
+        return out;
+    }
+
+    private static void addSkeleton(Set<String> out, String name) {
+        if (name == null) return;
         String s = Norm.skeleton(name);
-        if (s.length() >= 4) bySkeleton.putIfAbsent(s, e);
+        if (s.length() >= 4) out.add(s);
     }
 
     Entry lookup(String surface) {
-        if (byId.isEmpty()) return null;
-        Entry e = byKey.get(Norm.key(surface));
+        boolean operators = !operatorById.isEmpty();
+        if (!operators && bundledById.isEmpty()) return null;
+        String k = Norm.key(surface);
+        Entry e = operators ? operatorByKey.get(k) : null;
         if (e != null) return e;
+        e = bundledByKey.get(k);
+        if (e != null) return current(e);
         String s = Norm.skeleton(surface);
-        return s.length() >= 4 ? bySkeleton.get(s) : null;
+        if (s.length() < 4) return null;
+        e = operators ? operatorBySkeleton.get(s) : null;
+        if (e != null) return e;
+        e = bundledBySkeleton.get(s);
+        return e != null ? current(e) : null;
     }
 
-    public int size() { return byId.size(); }
+    /** A bundled entry, or the operator's replacement of it. */
+    private Entry current(Entry bundled) {
+        Entry replaced = operatorById.get(bundled.id());
+        return replaced != null ? replaced : bundled;
+    }
+
+    /** The operator's entry with this id, if one is applied. */
+    public Optional<Entry> operatorEntry(String id) {
+        return Optional.ofNullable(operatorById.get(id));
+    }
+
+    /** Number of operators' entries applied. */
+    public int operatorEntries() { return operatorById.size(); }
+
+    /** Number of distinct entity ids known (bundled and operators'). */
+    public int size() {
+        int n = bundledById.size();
+        for (String id : operatorById.keySet()) if (!bundledById.containsKey(id)) n++;
+        return n;
+    }
 }

@@ -11,11 +11,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Places from GeoNames (countries, first-level regions, cities; see gazetteer/README.md): every name and alternate
- * name, normalised with {@link Norm#key}, maps to its candidate places. Immutable after loading; thread-safe.
+ * Places from GeoNames (countries, first-level regions, cities; see gazetteer/README.md), optionally with a GeoNames
+ * dump an operator configured ({@link GeoNamesDump}, {@link EnricherOptions}): every name and alternate name, normalised
+ * with {@link Norm#key}, maps to its candidate places. Immutable after loading; thread-safe.
  */
 final class Gazetteer {
 
@@ -51,61 +53,136 @@ final class Gazetteer {
 
     private static final Place[] NONE = new Place[0];
     private final Map<String, Place[]> byKey;
-    private final Map<String, Place> countries = new HashMap<>();
-    private int maxTokens = 1;
+    private final Map<String, Place> countries;
+    private final int maxTokens;
+    private final String summary;
 
-    private Gazetteer(Map<String, Place[]> byKey) { this.byKey = byKey; }
+    private Gazetteer(Map<String, Place[]> byKey, Map<String, Place> countries, int maxTokens, String summary) {
+        this.byKey = byKey; this.countries = countries; this.maxTokens = maxTokens; this.summary = summary;
+    }
 
+    /** The bundled places (a gzipped resource in the format of gazetteer/README.md). */
     static Gazetteer load(String resource) {
-        try (InputStream raw = Gazetteer.class.getResourceAsStream(resource)) {
-            if (raw == null) throw new IllegalStateException("missing resource " + resource);
-            return read(new GZIPInputStream(raw, 1 << 16));
+        Builder b = new Builder();
+        try (InputStream raw = openResource(resource)) {
+            b.bundled(new GZIPInputStream(raw, 1 << 16), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return b.build();
     }
 
+    /**
+     * The bundled places with a GeoNames dump ({@link EnricherOptions}).
+     *
+     * @param ordinaryWord lower-case ordinary English words: an alternate name that is one ("Police", "Mobile") is
+     *                     dropped unless it is the place's main name, as in the bundled data
+     * @throws IllegalArgumentException when the dump has no usable row (not the GeoNames format)
+     * @throws UncheckedIOException     when it cannot be read
+     */
+    static Gazetteer load(String resource, EnricherOptions options, Predicate<String> ordinaryWord) {
+        if (options.geonames() == null) return load(resource);
+        Builder b = new Builder();
+        try (InputStream raw = openResource(resource)) {
+            b.bundled(new GZIPInputStream(raw, 1 << 16), options.geonamesMode() == EnricherOptions.GeoNamesMode.EXTEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            GeoNamesDump.read(options.geonames(), options, ordinaryWord, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read GeoNames dump " + options.geonames() + ": " + e.getMessage(), e);
+        }
+        return b.build();
+    }
+
+    private static InputStream openResource(String resource) {
+        InputStream raw = Gazetteer.class.getResourceAsStream(resource);
+        if (raw == null) throw new IllegalStateException("missing resource " + resource);
+        return raw;
+    }
+
+    /** Reads the bundled format from a plain (not gzipped) stream; for tests. */
     static Gazetteer read(InputStream in) throws IOException {
-        Map<String, List<Place>> tmp = new HashMap<>(1 << 20);
-        Gazetteer g = new Gazetteer(new HashMap<>(1 << 20));
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        while ((line = r.readLine()) != null) {
-            if (line.isEmpty() || line.charAt(0) == '#') continue;
-            String[] f = line.split("\t", -1);
-            if (f.length < 9) continue;
-            Kind kind = f[2].equals("country") ? Kind.COUNTRY : f[2].equals("admin1") ? Kind.ADMIN1 : Kind.CITY;
-            Place p = new Place(f[0], f[1], kind, Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
-                f[6].isEmpty() ? null : f[6], Long.parseLong(f[7]));
-            if (kind == Kind.COUNTRY) g.countries.put(p.country, p);
-            g.addNames(tmp, p, f[1]);
-            for (String n : f[8].split("\\|")) g.addNames(tmp, p, n);
-        }
-        for (Map.Entry<String, List<Place>> e : tmp.entrySet()) {
-            List<Place> l = e.getValue();
-            l.sort((a, b) -> Double.compare(b.prior(), a.prior()));
-            g.byKey.put(e.getKey(), l.toArray(NONE));
-        }
-        return g;
+        Builder b = new Builder();
+        b.bundled(in, true);
+        return b.build();
     }
 
-    private void addNames(Map<String, List<Place>> tmp, Place p, String name) {
-        if (name.isEmpty()) return;
-        boolean acronym = name.length() <= 4 && Norm.isAllCaps(name.replace(".", ""));
-        // short all-caps aliases ("US", "UK", "UAE") only for countries; city codes ("OZH") are not names in text
-        if (acronym && p.kind != Kind.COUNTRY) return;
-        String k = Norm.key(name);
-        if (k.length() < 2) return;
-        if (acronym) k = "#" + k;   // matched only against all-caps text
-        add(tmp, k, p);
-        if (k.startsWith("saint ")) add(tmp, "st " + k.substring(6), p);
-        int tokens = k.split(" ").length;
-        if (tokens > maxTokens) maxTokens = Math.min(tokens, 6);
-    }
+    /** Collects places and their names; {@link #build()} sorts the candidates of each name by prior. */
+    static final class Builder {
+        private final Map<String, List<Place>> tmp = new HashMap<>(1 << 20);
+        private final Map<String, Place> countries = new HashMap<>();
+        /** "UA.26" -> first-level region name, from the bundled admin1 rows (to name a dump row's region). */
+        private final Map<String, String> admin1Names = new HashMap<>();
+        private final Map<Long, Place> byGeonamesId = new HashMap<>();
+        private int maxTokens = 1;
+        private int bundled;
+        final StringBuilder notes = new StringBuilder();
 
-    private static void add(Map<String, List<Place>> tmp, String k, Place p) {
-        List<Place> l = tmp.computeIfAbsent(k, x -> new ArrayList<>(1));
-        if (!l.contains(p)) l.add(p);
+        /** Rows of the bundled format; {@code withCities} false keeps only countries and first-level regions. */
+        void bundled(InputStream in, boolean withCities) throws IOException {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty() || line.charAt(0) == '#') continue;
+                String[] f = line.split("\t", -1);
+                if (f.length < 9) continue;
+                Kind kind = f[2].equals("country") ? Kind.COUNTRY : f[2].equals("admin1") ? Kind.ADMIN1 : Kind.CITY;
+                if (kind == Kind.CITY && !withCities) continue;
+                Place p = new Place(f[0], f[1], kind, Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
+                    f[6].isEmpty() ? null : f[6], Long.parseLong(f[7]));
+                if (kind == Kind.COUNTRY) countries.put(p.country, p);
+                if (kind == Kind.ADMIN1 && p.id.startsWith("geonames:adm1:")) admin1Names.put(p.id.substring(14), p.name);
+                if (p.geonamesId != null) byGeonamesId.put(p.geonamesId, p);
+                addNames(p, f[1]);
+                for (String n : f[8].split("\\|")) addNames(p, n);
+                bundled++;
+            }
+        }
+
+        String admin1Name(String country, String code) {
+            return code == null || code.isEmpty() ? null : admin1Names.get(country + "." + code);
+        }
+
+        Place byGeonamesId(long id) { return byGeonamesId.get(id); }
+
+        void add(Place p) {
+            if (p.geonamesId != null) byGeonamesId.put(p.geonamesId, p);
+        }
+
+        void addNames(Place p, String name) {
+            if (name.isEmpty()) return;
+            boolean acronym = name.length() <= 4 && Norm.isAllCaps(name.replace(".", ""));
+            // short all-caps aliases ("US", "UK", "UAE") only for countries; city codes ("OZH") are not names in text
+            if (acronym && p.kind != Kind.COUNTRY) return;
+            String k = Norm.key(name);
+            if (k.length() < 2) return;
+            if (acronym) k = "#" + k;   // matched only against all-caps text
+            put(k, p);
+            if (k.startsWith("saint ")) put("st " + k.substring(6), p);
+            int tokens = 1;
+            for (int i = 0; i < k.length(); i++) if (k.charAt(i) == ' ') tokens++;
+            if (tokens > maxTokens) maxTokens = Math.min(tokens, 6);
+        }
+
+        private void put(String k, Place p) {
+            List<Place> l = tmp.computeIfAbsent(k, x -> new ArrayList<>(1));
+            if (!l.contains(p)) l.add(p);
+        }
+
+        int bundledCount() { return bundled; }
+
+        Gazetteer build() {
+            Map<String, Place[]> byKey = new HashMap<>(tmp.size() * 4 / 3 + 16);
+            for (Map.Entry<String, List<Place>> e : tmp.entrySet()) {
+                List<Place> l = e.getValue();
+                l.sort((a, b) -> Double.compare(b.prior(), a.prior()));
+                byKey.put(e.getKey(), l.toArray(NONE));
+            }
+            String summary = bundled + " bundled places" + notes;
+            return new Gazetteer(byKey, Map.copyOf(countries), maxTokens, summary);
+        }
     }
 
     /** Candidates for a surface form (best prior first); an all-caps form also matches country codes. */
@@ -130,4 +207,7 @@ final class Gazetteer {
     int maxTokens() { return maxTokens; }
 
     int size() { return byKey.size(); }
+
+    /** Where the places came from, for the start-up log: "68768 bundled places + 1234 from cities500.txt ...". */
+    String summary() { return summary; }
 }

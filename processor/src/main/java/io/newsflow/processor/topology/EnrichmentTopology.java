@@ -13,8 +13,13 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processor's Kafka Streams topology: enrich each raw article and fan the result out.
@@ -25,6 +30,8 @@ import org.apache.kafka.streams.Topology;
  *      news.entities           entity id (String)  → EntityMention    one per entity of the article
  *      news.casualties         article id (String) → CasualtyReport   one per figure, places = the LOCATION entities
  *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE or PROCESS
+ * global news.gazetteer        entity id (String)  → GazetteerEntry (wire-format bytes; null = remove), compacted
+ *                              → global store gazetteer-store, each entry handed to the {@link GazetteerListener}
  * </pre>
  *
  * <p>The source reads raw bytes rather than RawArticles so that a record nobody can read is
@@ -35,8 +42,15 @@ import org.apache.kafka.streams.Topology;
  * producer bug that an operator should see.
  *
  * <p>The plain {@link Topology} API is used because one processor emits four value types, each
- * sink with its own serializer. Every node has a fixed name ({@link #SOURCE} ...) that tests pin
- * against {@code describe()}. The topology is stateless: no stores, no repartition topics.
+ * sink with its own serializer. Every node and the store have a fixed name ({@link #SOURCE} ...)
+ * that tests pin against {@code describe()}. The article path is stateless (no repartition
+ * topics, no changelogs); the only state is the global, in-memory gazetteer store, which is
+ * rebuilt from the compacted topic on every start (see {@link GazetteerProcessor}).
+ *
+ * <p>Operators' entries reach the enrichment through the listener, on the global thread, while
+ * stream threads enrich; an entry applies to the articles enriched after it was read. There is no
+ * ordering between the two topics: an article already being enriched, or read before the entry,
+ * is not enriched again.
  *
  * <p>{@link #build} only builds: the enrichment comes in as a function and the registry as a
  * client, so tests run it in {@code TopologyTestDriver} with a fake enricher and an in-memory
@@ -49,27 +63,54 @@ public final class EnrichmentTopology {
     public static final String ENTITIES_SINK = "entity-mentions-sink";
     public static final String CASUALTIES_SINK = "casualty-reports-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    public static final String GAZETTEER_SOURCE = "gazetteer-source";
+    public static final String GAZETTEER_PROCESSOR = "apply-gazetteer-entries";
+    /** The global store of applied gazetteer entries: entity id → GazetteerEntry wire-format bytes. */
+    public static final String GAZETTEER_STORE = "gazetteer-store";
 
     private EnrichmentTopology() {
     }
 
-    /** The topology with dead letters stamped by the system clock. */
+    /**
+     * The topology with dead letters stamped by the system clock and the gazetteer read but not
+     * applied ({@link GazetteerListener#NONE}).
+     */
     public static Topology build(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry) {
-        return build(enricher, registry, Clock.systemUTC());
+        return build(enricher, GazetteerListener.NONE, registry, Clock.systemUTC());
+    }
+
+    /** The topology with the gazetteer not applied ({@link GazetteerListener#NONE}). */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry,
+                                 Clock clock) {
+        return build(enricher, GazetteerListener.NONE, registry, clock);
+    }
+
+    /** The topology with dead letters stamped by the system clock. */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                                 SchemaRegistryClient registry) {
+        return build(enricher, gazetteer, registry, Clock.systemUTC());
     }
 
     /**
-     * @param enricher the enrichment, pure and thread-safe (it runs on every stream thread);
-     *                 whatever it throws for a record dead-letters that record (stage PROCESS)
-     * @param registry the schema registry behind every Avro serde of the topology
-     * @param clock    stamps {@code DeadLetter.failedAt}
+     * @param enricher  the enrichment, pure and thread-safe (it runs on every stream thread);
+     *                  whatever it throws for a record dead-letters that record (stage PROCESS)
+     * @param gazetteer receives the entries of {@code news.gazetteer} on the global thread; usually
+     *                  the same enricher's dictionary, so an entry changes the next article
+     * @param registry  the schema registry behind every Avro serde of the topology
+     * @param clock     stamps {@code DeadLetter.failedAt}
      */
-    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry,
-                                 Clock clock) {
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                                 SchemaRegistryClient registry, Clock clock) {
         Objects.requireNonNull(enricher, "enricher");
+        Objects.requireNonNull(gazetteer, "gazetteer");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(clock, "clock");
         StringSerializer ids = new StringSerializer();
+        // in memory and without changelog (a global store's changelog is its source topic): rebuilt from
+        // news.gazetteer through GazetteerProcessor on every start, so the listener sees every entry again
+        StoreBuilder<KeyValueStore<String, byte[]>> gazetteerStore = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(GAZETTEER_STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
                 .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock), SOURCE)
@@ -80,6 +121,11 @@ public final class EnrichmentTopology {
                 .addSink(CASUALTIES_SINK, Topics.CASUALTIES, ids,
                         new AvroSerializer<CasualtyReport>(registry, false), ENRICH_PROCESSOR)
                 .addSink(DEAD_LETTER_SINK, Topics.DLQ, new ByteArraySerializer(),
-                        new AvroSerializer<DeadLetter>(registry, false), ENRICH_PROCESSOR);
+                        new AvroSerializer<DeadLetter>(registry, false), ENRICH_PROCESSOR)
+                // bytes, decoded in the processor: an unreadable entry is logged and skipped there
+                // instead of reaching the deserialization handler, whose dead letters a global
+                // thread cannot send
+                .addGlobalStore(gazetteerStore, GAZETTEER_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+                        Topics.GAZETTEER, GAZETTEER_PROCESSOR, () -> new GazetteerProcessor(gazetteer, registry));
     }
 }

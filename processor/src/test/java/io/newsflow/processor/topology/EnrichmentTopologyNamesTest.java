@@ -29,7 +29,6 @@ class EnrichmentTopologyNamesTest {
 
         // then
         assertThat(description.subtopologies()).hasSize(1);
-        assertThat(description.globalStores()).isEmpty();
         assertThat(wiring).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "raw-articles-source", "source " + Topics.RAW + " -> [enrich-articles]",
                 "enrich-articles", "processor -> [casualty-reports-sink, dead-letter-sink, enriched-articles-sink, entity-mentions-sink]",
@@ -39,6 +38,26 @@ class EnrichmentTopologyNamesTest {
                 "dead-letter-sink", "sink " + Topics.DLQ));
         assertThat(EnrichmentTopology.SOURCE).isEqualTo("raw-articles-source");
         assertThat(EnrichmentTopology.ENRICH_PROCESSOR).isEqualTo("enrich-articles");
+    }
+
+    @Test
+    void shouldReadTheGazetteerIntoOneNamedGlobalStore() {
+        // given
+        TopologyDescription description = EnrichmentTopology.build(Articles::fakeEnrich, GazetteerListener.NONE,
+                new InMemorySchemaRegistryClient()).describe();
+
+        // when
+        assertThat(description.globalStores()).hasSize(1);
+        TopologyDescription.GlobalStore global = description.globalStores().iterator().next();
+
+        // then
+        assertThat(describe(global.source())).isEqualTo("source " + Topics.GAZETTEER + " -> [apply-gazetteer-entries]");
+        assertThat(global.source().name()).isEqualTo("gazetteer-source");
+        assertThat(global.processor().name()).isEqualTo("apply-gazetteer-entries");
+        assertThat(global.processor().stores()).containsExactly("gazetteer-store");
+        assertThat(EnrichmentTopology.GAZETTEER_SOURCE).isEqualTo("gazetteer-source");
+        assertThat(EnrichmentTopology.GAZETTEER_PROCESSOR).isEqualTo("apply-gazetteer-entries");
+        assertThat(EnrichmentTopology.GAZETTEER_STORE).isEqualTo("gazetteer-store");
     }
 
     private static String describe(TopologyDescription.Node node) {
