@@ -595,6 +595,9 @@ final class EntityRecognizer {
     }
 
     /** "X (Y), a Russian movement of ..." or "X, an independent outlet". */
+    private static final Set<String> APPOSITIVE_END = Set.of("of", "for", "in", "at", "with", "from", "on", "that",
+        "who", "which", "whose", "and", "or", "to", "by");
+
     private boolean appositiveOrg(List<Token> toks, int to) {
         int k = to;
         int n = toks.size();
@@ -607,17 +610,22 @@ final class EntityRecognizer {
         if (k >= n || !toks.get(k).punct(',')) return false;
         k++;
         if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an") || toks.get(k).is("the"))) return false;
-        for (int m = k + 1; m < n && m <= k + 5; m++) {
+        // the head of an English noun phrase is its last noun: "a television journalist" is a person,
+        // "a rights group" an organisation; the phrase ends at a preposition or relative word
+        Boolean org = null;
+        for (int m = k + 1; m < n && m <= k + 6; m++) {
             Token t = toks.get(m);
-            if (!t.word) return false;
+            if (!t.word || APPOSITIVE_END.contains(t.lower)) break;
             if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
                 // ", the interior ministry said" starts a new clause, it does not describe the name
                 Token after = m + 1 < n ? toks.get(m + 1) : null;
-                return after == null || !Lexicon.REPORT_VERBS.contains(after.lower);
+                org = after == null || !Lexicon.REPORT_VERBS.contains(after.lower);
+                if (!org) break;
+            } else if (lex.roleNouns.contains(t.lower) || lex.placeWords.contains(t.lower)) {
+                org = false;
             }
-            if (lex.roleNouns.contains(t.lower) || lex.placeWords.contains(t.lower)) return false;
         }
-        return false;
+        return org != null && org;
     }
 
     /** "the X movement", "the X group", "X news agency". */
@@ -724,7 +732,7 @@ final class EntityRecognizer {
         for (Cand c : cands) {
             if (c.type != EntityType.PERSON || c.words < 2 || c.aliasOf != null) continue;
             Group g = groupFor(groups, byKey, c);
-            String[] parts = c.key.split(" ");
+            String[] parts = Norm.key(personCore(c.clean)).split(" ");
             for (String p : new String[] {parts[0], parts[parts.length - 1]}) {
                 Group o = personByPart.putIfAbsent(p, g);
                 if (o != null && o != g) ambiguousParts.add(p);
@@ -810,9 +818,39 @@ final class EntityRecognizer {
             String full = lex.famousSurnames.get(c.key);
             if (full != null) return titleCase(full);
         }
-        String s = c.clean;
+        String s = c.type == EntityType.PERSON ? personCore(c.clean) : c.clean;
         if (s.startsWith("The ") || s.startsWith("the ")) s = s.substring(4);
         return s;
+    }
+
+    /**
+     * A person's name as English-language news writes it on first reference: leading titles
+     * ("Secretary-General Antonio Guterres") and a patronymic between given name and surname
+     * ("Vladimir Vladimirovich Putin") dropped. Names of one or two words stay as they are.
+     */
+    private String personCore(String clean) {
+        String[] words = clean.split(" ");
+        int from = 0;
+        while (words.length - from > 2 && isTitleWord(words[from])) from++;
+        List<String> kept = new ArrayList<>(words.length);
+        for (int i = from; i < words.length; i++) {
+            boolean middle = i > from && i < words.length - 1;
+            if (middle && words.length - from > 2 && isPatronymic(Norm.lower(words[i]))) continue;
+            kept.add(words[i]);
+        }
+        return String.join(" ", kept);
+    }
+
+    private boolean isTitleWord(String word) {
+        for (String part : Norm.lower(word).replace(".", "").split("-")) {
+            if (!Lexicon.PERSON_TITLES.contains(part)) return false;
+        }
+        return true;
+    }
+
+    private static boolean isPatronymic(String lower) {
+        return lower.length() > 6 && (lower.endsWith("ovich") || lower.endsWith("evich") || lower.endsWith("ovna")
+            || lower.endsWith("evna") || lower.endsWith("ichna") || lower.endsWith("ovych") || lower.endsWith("ivna"));
     }
 
     private String idFor(Cand c) {
@@ -820,9 +858,9 @@ final class EntityRecognizer {
         if (c.place != null) return c.place.id;
         switch (c.type) {
             case PERSON: {
-                String[] parts = Norm.translit(c.key).split(" ");
-                String k = c.key;
-                if (parts.length == 1 && lex.famousSurnames.containsKey(c.key)) k = lex.famousSurnames.get(c.key);
+                String k = Norm.key(personCore(c.clean));
+                String[] parts = Norm.translit(k).split(" ");
+                if (parts.length == 1 && lex.famousSurnames.containsKey(k)) k = lex.famousSurnames.get(k);
                 String[] p = k.split(" ");
                 String firstLast = p.length >= 2 ? p[0] + " " + p[p.length - 1] : k;
                 return "nf:person:" + Norm.skeleton(firstLast);

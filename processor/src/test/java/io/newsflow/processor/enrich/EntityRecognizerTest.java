@@ -115,4 +115,18 @@ class EntityRecognizerTest {
         e.remove("Q999");
         assertThat(find(e.analyse("", text).entities(), "Pryvit Zhyttia").map(Entity::getId)).isNotEqualTo(Optional.of("Q999"));
     }
+
+    @Test
+    void personNamesDropLeadingTitlesAndPatronymicsButKeepOneIdForTheShortForms() {
+        List<Entity> es = ents("\"We will not give up,\" said Yekaterina Sergeyevna Duntsova, a former television journalist. "
+            + "Later, Secretary-General Amina Mohammed met local officials. Duntsova did not attend.");
+        Entity duntsova = find(es, "Duntsova").orElseThrow(() -> new AssertionError("no Duntsova mention in " + es));
+        assertThat(duntsova.getName()).isEqualTo("Yekaterina Duntsova");
+        assertThat(duntsova.getMentions()).extracting(Mention::getText)
+            .contains("Yekaterina Sergeyevna Duntsova", "Duntsova");
+        Entity mohammed = es.stream().filter(e -> e.getName().equals("Amina Mohammed")).findFirst()
+            .orElseThrow(() -> new AssertionError("no entity named Amina Mohammed in " + es));
+        assertThat(mohammed.getName()).isEqualTo("Amina Mohammed");
+        assertThat(mohammed.getType()).isEqualTo(EntityType.PERSON);
+    }
 }
