@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class ArticleEnricher {
 
     /** Recorded on every EnrichedArticle; bump when the output of the same text changes. */
-    public static final String VERSION = "enrich-2.0";
+    public static final String VERSION = "enrich-2.1";
     /** Longer bodies are cut (at a whitespace) before analysis: offsets stay valid, the tail is not analysed. */
     public static final int MAX_CHARS = 400_000;
     /** Time budget per article; past it the analysis stops and returns what it found so far. */
@@ -127,6 +127,7 @@ public final class ArticleEnricher {
         Enrichment r = analyse(article.getTitle(), body);
         List<Entity> ents = new ArrayList<>(r.entities());
         addAuthors(article, ents);
+        addCredits(article, ents);
         String language = r.language() != null ? r.language() : article.getLanguage();
         return EnrichedArticle.newBuilder()
             .setId(article.getId())
@@ -149,6 +150,84 @@ public final class ArticleEnricher {
             for (Entity e : ents) if (e.getId().equals(id)) known = true;
             if (!known) ents.add(new Entity(id, a.trim(), EntityType.PERSON, new ArrayList<Mention>(), null));
         }
+    }
+
+    /** Separators between the names of a credit: "Jane Doe / AFP", "X | Y", "AFP via Getty Images". */
+    private static final java.util.regex.Pattern CREDIT_SEPARATORS =
+        java.util.regex.Pattern.compile("\\s*[/|]\\s*|\\s+via\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern FOR = java.util.regex.Pattern.compile("\\s+for\\s+");
+    private static final java.util.regex.Pattern CREDIT_LABEL = java.util.regex.Pattern.compile(
+        "^(?:©|\\(c\\)\\s|copyright\\s+|(?:photos?|photographs?|images?|pictures?|video|footage)(?:\\s+credits?)?\\s*"
+            + "(?::|by\\b)|credits?\\s*:|courtesy(?:\\s+of)?\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** "AP Photo/John Smith": the agency's name before "Photo", the photographer after it. */
+    private static final java.util.regex.Pattern PICTURE_SUFFIX = java.util.regex.Pattern.compile(
+        "\\s+photos?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The photographers and agencies credited for the article's pictures ({@code RawArticle.credits}) are people and
+     * organisations of the article too, without body mentions. A name the body already names (same id, same name,
+     * or one of the entity's mentions, like "AFP" of "Agence France-Presse (AFP)") is not added again.
+     */
+    private void addCredits(RawArticle article, List<Entity> ents) {
+        if (article.getCredits() == null) return;
+        for (String credit : article.getCredits()) {
+            if (credit == null || credit.isBlank() || credit.length() > 200) continue;
+            for (Entity e : creditedNames(credit)) {
+                if (!alreadyNamed(e, ents)) ents.add(e);
+            }
+        }
+    }
+
+    private List<Entity> creditedNames(String credit) {
+        String[] raw = CREDIT_SEPARATORS.split(credit.strip());
+        List<String> parts = new ArrayList<>();
+        boolean apStyle = false;
+        int agencyIndex = -1;
+        for (String r : raw) {
+            String p = clean(r);
+            if (p.isEmpty()) continue;
+            java.util.regex.Matcher m = PICTURE_SUFFIX.matcher(p);
+            if (m.find() && !lexicon.organizations.containsKey(Norm.key(p)) && dictionary.lookup(p) == null) {
+                p = p.substring(0, m.start()).strip();
+                if (agencyIndex < 0 && !p.isEmpty()) { agencyIndex = parts.size(); apStyle = true; }
+            }
+            if (!p.isEmpty()) parts.add(p);
+        }
+        List<Entity> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i);
+            boolean agencySide = apStyle ? i == agencyIndex : i > 0;
+            // "Jane Doe for The Daily Ledger": a person for an outlet, unless the whole is one name
+            String[] forParts = FOR.split(p, 2);
+            if (forParts.length == 2 && entities.creditedName(p, false).isEmpty()) {
+                java.util.Optional<Entity> who = entities.creditedName(forParts[0], false);
+                if (who.isPresent() && who.get().getType() == EntityType.PERSON) {
+                    out.add(who.get());
+                    entities.creditedName(forParts[1], true).ifPresent(out::add);
+                    continue;
+                }
+            }
+            entities.creditedName(p, agencySide).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static String clean(String part) {
+        String p = part.replaceAll("[()\\[\\]*_]", " ").replaceAll("\\s+", " ").strip();
+        for (int i = 0; i < 2; i++) p = CREDIT_LABEL.matcher(p).replaceFirst("").strip();
+        p = p.replaceAll("^(?:19|20)\\d\\d\\b\\s*|\\s*\\b(?:19|20)\\d\\d$", "");
+        return p.replaceAll("[\\s.,;:]+$", "").strip();
+    }
+
+    private static boolean alreadyNamed(Entity credited, List<Entity> ents) {
+        String key = Norm.key(credited.getName());
+        for (Entity e : ents) {
+            if (e.getId().equals(credited.getId())) return true;
+            if (e.getType() == EntityType.LOCATION) continue;
+            if (Norm.key(e.getName()).equals(key)) return true;
+            for (Mention m : e.getMentions()) if (Norm.key(m.getText()).equals(key)) return true;
+        }
+        return false;
     }
 
     private static String firstLast(String name) {

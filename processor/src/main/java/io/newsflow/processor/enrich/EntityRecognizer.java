@@ -111,6 +111,68 @@ final class EntityRecognizer {
         return merge(body, cands);
     }
 
+    // ---------------------------------------------------------------- credited names
+
+    /**
+     * One name of a photo or media credit ("Yevgeny Yepanchintsev", "TASS", "Anadolu Agency") as an entity without
+     * mentions, with the id the same name gets in a body: the dictionary and the known organisations and people
+     * first; then an organisation by an acronym or an organisation head ("... Agency", "... Press Service"), or
+     * by its place in the credit ({@code agencySide}: after "/", "via", "for", or before "Photo" in "AP Photo/...")
+     * unless it is clearly a person; a person by 2–4 capitalised words with a given name first or a surname last;
+     * a single unknown capitalised word (not a word, given name, surname or place) as an organisation. Empty when
+     * the evidence names neither.
+     */
+    java.util.Optional<Entity> creditedName(String name, boolean agencySide) {
+        if (name == null || name.isBlank() || name.length() > 100) return java.util.Optional.empty();
+        List<Token> toks = Tokenizer.tokenize(name);
+        int from = 0, to = toks.size();
+        while (from < to && (!toks.get(from).word || DETERMINERS.contains(toks.get(from).lower))) from++;
+        while (to > from && !toks.get(to - 1).word) to--;
+        if (from >= to) return java.util.Optional.empty();
+        Cand c = make(name, toks, from, to);
+        if (c.key.isEmpty() || c.words > 8) return java.util.Optional.empty();
+        EntityType type = creditedType(c, toks, agencySide);
+        if (type == null) return java.util.Optional.empty();
+        c.type = type;
+        return java.util.Optional.of(new Entity(idFor(c), canonicalName(c), c.type, new ArrayList<>(),
+            c.entry != null ? c.entry.geo() : null));
+    }
+
+    private EntityType creditedType(Cand c, List<Token> toks, boolean agencySide) {
+        EntityDictionary.Entry e = dict.lookup(c.clean);
+        if (e != null && e.type() != null) { c.entry = e; return e.type(); }
+        if (lex.organizations.containsKey(c.key)) return EntityType.ORGANIZATION;
+        if (c.words >= 2 && lex.people.containsKey(c.key)) return EntityType.PERSON;
+        Token first = toks.get(c.from), last = toks.get(c.to - 1);
+        boolean capitalised = true;
+        for (int k = c.from; k < c.to; k++) {
+            Token t = toks.get(k);
+            if (t.word && !t.number && !Norm.isUpperInitial(t.text) && !CONNECTORS.contains(t.lower)) capitalised = false;
+        }
+        if (!capitalised || first.number) return null;
+        boolean acronym = Norm.isAllCaps(c.clean) && c.clean.replaceAll("[^\\p{L}]", "").length() <= 8 && !isRoman(c.clean);
+        boolean orgHead = lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower) && c.words >= 2;
+        if (acronym || orgHead) return EntityType.ORGANIZATION;
+        if (c.words >= 2 && !allCommon(toks, c) && (c.words <= 4)) {
+            boolean givenFirst = lex.isGivenName(first.lower);
+            boolean surnameLast = lex.surnames.contains(last.lower) || Lexicon.surnameShape(last.lower);
+            boolean person = givenFirst || surnameLast;
+            boolean clearlyPerson = person && !lex.isCommonWord(last.lower) && !lex.orgWords.contains(last.lower);
+            if (agencySide && !clearlyPerson) return EntityType.ORGANIZATION;
+            if (person) return EntityType.PERSON;
+            return agencySide ? EntityType.ORGANIZATION : null;
+        }
+        if (c.words == 1) {
+            if (lex.isCommonWord(first.lower) || lex.isGivenName(first.lower) || lex.surnames.contains(first.lower)
+                || Lexicon.surnameShape(first.lower) || Lexicon.NON_ENTITY.contains(first.lower)
+                || lex.demonyms.contains(first.lower) || gaz.lookup(c.clean).length > 0 || first.text.length() < 3) {
+                return null;
+            }
+            return EntityType.ORGANIZATION;
+        }
+        return agencySide && c.words <= 6 ? EntityType.ORGANIZATION : null;
+    }
+
     // ---------------------------------------------------------------- spans
 
     private boolean isNameToken(Token t) {

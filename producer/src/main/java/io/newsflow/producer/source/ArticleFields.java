@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * What a structured source (HTML page, JSON record, feed item) found about one article, and the
  * one way every such source turns it into a {@link RawArticle}: paragraphs cleaned of
- * boilerplate, URL resolved and canonicalised, title derived when missing, language detected,
+ * boilerplate (photo credits among it kept in {@code credits}), URL resolved and canonicalised, title derived when missing, language detected,
  * size limit applied, id from the canonical URL or the normalised body.
  */
 final class ArticleFields {
@@ -29,6 +29,8 @@ final class ArticleFields {
     String baseUrl;
     String title;
     final List<String> authors = new ArrayList<>();
+    /** Photo and media credits found outside the paragraphs (figure captions, a JSON field), as printed. */
+    final List<String> credits = new ArrayList<>();
     Instant publishedAt;
     String outlet;
     /** A language the input states and that is trusted (an operator's JSON field). */
@@ -52,10 +54,20 @@ final class ArticleFields {
     /** The article, with where it came from and the outlet that published it. */
     SourcedArticle build(ArticleFileParser context) throws ArticleParseException {
         List<String> kept = new ArrayList<>();
+        Set<String> creditLines = new LinkedHashSet<>();
+        for (String credit : credits) {
+            if (credit != null) {
+                Boilerplate.cleanCredit(clean(credit)).ifPresent(creditLines::add);
+            }
+        }
         for (String paragraph : paragraphs) {
             String clean = clean(paragraph);
-            if (!clean.isEmpty() && !Boilerplate.isBoilerplate(clean)
-                    && (kept.isEmpty() || !kept.get(kept.size() - 1).equals(clean))) {
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (Boilerplate.isBoilerplate(clean)) {
+                Boilerplate.credit(clean).ifPresent(creditLines::add);
+            } else if (kept.isEmpty() || !kept.get(kept.size() - 1).equals(clean)) {
                 kept.add(clean);
             }
         }
@@ -99,6 +111,7 @@ final class ArticleFields {
                 .setUrl(canonical)
                 .setTitle(cleanTitle)
                 .setAuthors(List.copyOf(names))
+                .setCredits(List.copyOf(creditLines))
                 .setPublishedAt(publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS))
                 .setIngestedAt(context.now())
                 .setSource(source)

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * By [Name](#), Name and Name     byline → authors
  * December 29, 2023               date line → publishedAt (UTC when no zone is given)
  * ...paragraphs...                body: markdown links → their text, emphasis marks removed,
- *                                 "Related article:" lines dropped, paragraphs kept whole
+ *                                 "Related article:" lines dropped, paragraphs kept whole;
+ *                                 photo credits and captions' credit lines dropped, their
+ *                                 credit kept → credits ("Jane Doe / AFP")
  * Original url:                   footer → url, canonicalised
  * &lt;https://...&gt;
  * </pre>
@@ -180,6 +182,7 @@ public final class ArticleFileParser {
         List<String> authors = List.of();
         Instant publishedAt = null;
         List<String> paragraphs = new ArrayList<>();
+        java.util.Set<String> credits = new java.util.LinkedHashSet<>();
         boolean inHeader = true;
         for (int b = 0; b < blocks.size(); b++) {
             List<Line> block = blocks.get(b);
@@ -233,7 +236,12 @@ public final class ArticleFileParser {
                 inHeader = false;
             }
             String paragraph = paragraph(block.subList(k, block.size()));
-            if (!paragraph.isEmpty() && !Boilerplate.isBoilerplate(paragraph)) {
+            if (paragraph.isEmpty()) {
+                continue;
+            }
+            if (Boilerplate.isBoilerplate(paragraph)) {
+                Boilerplate.credit(paragraph).ifPresent(credits::add);
+            } else {
                 paragraphs.add(paragraph);
             }
         }
@@ -251,6 +259,7 @@ public final class ArticleFileParser {
                 .setUrl(url)
                 .setTitle(title)
                 .setAuthors(authors)
+                .setCredits(List.copyOf(credits))
                 .setPublishedAt(publishedAt)
                 .setIngestedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setSource(source)

@@ -135,7 +135,7 @@ public final class FeedArticles {
         if (type.equals("text") || type.equals("text/plain") || (!type.contains("html") && !HtmlArticles.looksLikeHtml(value))) {
             fields.paragraphs.addAll(List.of(value.replace("\r\n", "\n").split("\\n\\s*\\n")));
         } else {
-            fields.paragraphs.addAll(HtmlArticles.fragmentParagraphs(value));
+            HtmlArticles.addFragment(value, fields);
         }
         return fields.build(context);
     }

@@ -24,7 +24,7 @@ import org.jsoup.select.Elements;
  * (paragraphs, sub-headings, list items, quotes) inside the element that holds the article —
  * {@code [itemprop=articleBody]}, the single {@code <article>}, or else the element with the most
  * paragraph text — after page furniture is removed: scripts, navigation, header/footer, asides,
- * figures and captions (photo credits), forms, and elements whose class or id names related links,
+ * figures and captions (their photo credits kept in {@code credits}), forms, and elements whose class or id names related links,
  * sharing, newsletters, donations, ads, comments. Link lists (blocks that are mostly link text) and
  * boilerplate paragraphs ({@link Boilerplate}) are dropped too.
  */
@@ -85,10 +85,9 @@ public final class HtmlArticles {
         return fields.build(context);
     }
 
-    /** The paragraphs of an HTML fragment (a feed item's content, a JSON record's {@code html}). */
-    static List<String> fragmentParagraphs(String html) {
-        Document doc = Jsoup.parseBodyFragment(html);
-        return bodyParagraphs(doc);
+    /** The paragraphs and picture credits of an HTML fragment (a feed item's content, a JSON record's {@code html}) into {@code fields}. */
+    static void addFragment(String html, ArticleFields fields) {
+        fields.paragraphs.addAll(bodyParagraphs(Jsoup.parseBodyFragment(html), fields.credits));
     }
 
     /** Whether {@code text} looks like markup rather than plain text. */
@@ -157,17 +156,18 @@ public final class HtmlArticles {
                 meta(doc, "http-equiv", "content-language"), meta(doc, "property", "og:locale"),
                 ld.map(n -> text(n.get("inLanguage"))).orElse(null));
         // body
-        fields.paragraphs.addAll(bodyParagraphs(doc));
+        fields.paragraphs.addAll(bodyParagraphs(doc, fields.credits));
         if (fields.paragraphs.isEmpty()) {
             ld.map(n -> text(n.get("articleBody"))).ifPresent(b -> fields.paragraphs.addAll(List.of(b.split("\\n\\s*\\n"))));
         }
     }
 
-    private static List<String> bodyParagraphs(Document doc) {
+    private static List<String> bodyParagraphs(Document doc, List<String> credits) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
+        collectCredits(body, credits);
         body.select(FURNITURE).remove();
         for (Element header : body.select("header")) {
             if (header.parent() != null && header.closest("article") == null) {
@@ -197,6 +197,107 @@ public final class HtmlArticles {
             }
         }
         return paragraphs;
+    }
+
+    /**
+     * Credits of the article's pictures, before figures and captions are removed as furniture: the text of
+     * credit elements ({@code class="credit"}, {@code itemprop=creditText|copyrightHolder}) and the credit in a
+     * {@code <figcaption>} or caption element without one ({@link Boilerplate#captionCredit}). Pictures in
+     * navigation, asides, footers and related-article blocks are not the article's.
+     */
+    private static void collectCredits(Element body, List<String> credits) {
+        for (Element e : body.getAllElements()) {
+            if (e == body) {
+                continue;
+            }
+            boolean credit = isCreditElement(e);
+            boolean caption = !credit && (e.tagName().equals("figcaption") || namesAny(e.className(), CAPTION_WORDS)
+                    || namesAny(e.id(), CAPTION_WORDS) || e.attr("itemprop").equalsIgnoreCase("caption"));
+            if (!credit && !caption || notTheArticles(e)) {
+                continue;
+            }
+            if (credit) {
+                boolean nested = false;
+                for (Element a : e.parents()) {
+                    nested |= isCreditElement(a);
+                }
+                if (!nested) {
+                    Boilerplate.cleanCredit(ArticleFields.clean(e.text())).ifPresent(credits::add);
+                }
+            } else {
+                boolean hasCreditElement = false;
+                for (Element inner : e.getAllElements()) {
+                    hasCreditElement |= inner != e && isCreditElement(inner);
+                }
+                boolean innerCaption = false;
+                for (Element inner : e.getAllElements()) {
+                    innerCaption |= inner != e && (inner.tagName().equals("figcaption")
+                            || namesAny(inner.className(), CAPTION_WORDS));
+                }
+                if (!hasCreditElement && !innerCaption) {
+                    Boilerplate.captionCredit(ArticleFields.clean(e.text())).ifPresent(credits::add);
+                }
+            }
+        }
+    }
+
+    private static final Set<String> CREDIT_WORDS = Set.of("credit", "credits", "copyright", "photographer");
+    private static final Set<String> CAPTION_WORDS = Set.of("caption", "figcaption");
+    private static final Set<String> FIGURE_WORDS = Set.of("caption", "figcaption", "credit", "credits", "copyright",
+            "photographer", "media", "image", "figure", "photo");
+
+    private static boolean isCreditElement(Element e) {
+        String itemprop = e.attr("itemprop");
+        return itemprop.equalsIgnoreCase("creditText") || itemprop.equalsIgnoreCase("copyrightHolder")
+                || namesAny(e.className(), CREDIT_WORDS) || namesAny(e.id(), CREDIT_WORDS);
+    }
+
+    /** Inside navigation, an aside, a footer, the site's masthead or a block named as furniture (related, promo ...). */
+    private static boolean notTheArticles(Element e) {
+        for (Element a : e.parents()) {
+            String tag = a.tagName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("menu")
+                    || tag.equals("header") && a.closest("article") == null
+                    || a.attr("role").matches("(?i)navigation|complementary|banner|contentinfo")) {
+                return true;
+            }
+            if (tag.equals("article") || tag.equals("main") || a.attr("itemprop").equals("articleBody")) {
+                continue;
+            }
+            if (namesFurnitureBesides(a.className()) || namesFurnitureBesides(a.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesFurnitureBesides(String names) {
+        if (names == null || names.isBlank()) {
+            return false;
+        }
+        for (String token : names.split("\\s+")) {
+            for (String word : WORD_SPLIT.split(token)) {
+                String w = word.toLowerCase(Locale.ROOT);
+                if (FURNITURE_WORDS.contains(w) && !FIGURE_WORDS.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesAny(String names, Set<String> words) {
+        if (names == null || names.isBlank()) {
+            return false;
+        }
+        for (String token : names.split("\\s+")) {
+            for (String word : WORD_SPLIT.split(token)) {
+                if (words.contains(word.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void removeFurnitureByName(Element body) {

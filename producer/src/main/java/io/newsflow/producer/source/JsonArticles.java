@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * title        the headline (derived from the body when missing)                   alias: headline
  * authors      ["Jane Doe", ...] or "Jane Doe and John Roe" (or [{"name": ...}])   alias: author
  * publishedAt  a date in any form {@link PublicationDates} reads, or epoch millis   aliases: published_at, datePublished, date
+ * credits      photo/media credits ["Jane Doe / AFP", ...] or one string              alias: credit
  * outlet       the publication ("Meduza")                                          aliases: site, publisher
  * language     ISO 639-1 code or language tag ("en", "en-US"); detected when absent alias: lang
  * body | text  plain text, paragraphs separated by blank lines
@@ -121,6 +122,10 @@ public final class JsonArticles {
         if (authors != null) {
             addAuthors(authors, fields);
         }
+        JsonNode credits = field(node, "credits", "credit");
+        if (credits != null && !credits.isNull()) {
+            addCredits(credits, fields);
+        }
         JsonNode date = field(node, "publishedAt", "published_at", "datePublished", "date");
         if (date != null && !date.isNull()) {
             fields.publishedAt = date(date, fields);
@@ -144,11 +149,28 @@ public final class JsonArticles {
         if (text != null && !text.isBlank()) {
             fields.paragraphs.addAll(List.of(text.replace("\r\n", "\n").split("\\n\\s*\\n")));
         } else if (html != null && !html.isBlank()) {
-            fields.paragraphs.addAll(HtmlArticles.fragmentParagraphs(html));
+            HtmlArticles.addFragment(html, fields);
         } else {
             throw fields.error("no article body: give 'body', 'text' or 'html'");
         }
         return fields.build(context);
+    }
+
+    /** "credits": ["Jane Doe / AFP", ...], a string, or [{"name": ...}]. */
+    private static void addCredits(JsonNode credits, ArticleFields fields) throws ArticleParseException {
+        if (credits.isArray()) {
+            for (JsonNode c : credits) {
+                if (!c.isNull()) {
+                    addCredits(c, fields);
+                }
+            }
+        } else if (credits.isObject() && credits.hasNonNull("name")) {
+            fields.credits.add(credits.get("name").asText());
+        } else if (credits.isTextual()) {
+            fields.credits.add(credits.asText());
+        } else {
+            throw fields.error("field 'credits' must be a list of credits or a string, found " + kind(credits));
+        }
     }
 
     private static void addAuthors(JsonNode authors, ArticleFields fields) throws ArticleParseException {
