@@ -250,6 +250,10 @@ public final class RecordFormatter {
             if (entity.getGeo() != null) {
                 out.append("  ").append(coordinates(entity.getGeo()));
             }
+            String spellings = otherSpellings(entity);
+            if (!spellings.isEmpty()) {
+                out.append("  as ").append(spellings);
+            }
         }
         List<CasualtyFigure> figures = enriched.getCasualties();
         out.append("\n  figures (").append(figures.size()).append(')');
@@ -257,6 +261,20 @@ public final class RecordFormatter {
             out.append("\n    ").append(formatFigure(figure));
         }
         return out.toString();
+    }
+
+    /**
+     * The article's own spellings of an entity that differ from its canonical name — the reader
+     * sees that "Berdiansk" in the text became Berdyansk — at most three, quoted, in text order.
+     */
+    static String otherSpellings(Entity entity) {
+        return entity.getMentions().stream()
+                .map(m -> m.getText().replace('\n', ' '))
+                .filter(t -> !t.equals(entity.getName()))
+                .distinct()
+                .limit(3)
+                .map(t -> "\u201c" + t + "\u201d")
+                .collect(Collectors.joining(", "));
     }
 
     /** One entity on one line: {@code LOCATION Berdiansk geonames:712451 (46.7550, 36.7890 UA)}. */

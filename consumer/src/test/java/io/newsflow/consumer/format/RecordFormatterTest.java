@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.avro.CasualtyReport;
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.Mention;
+import io.newsflow.avro.EntityType;
+import io.newsflow.avro.Entity;
 import io.newsflow.avro.EntityMention;
 import io.newsflow.avro.FigureCategory;
 import io.newsflow.avro.Qualifier;
@@ -40,6 +43,20 @@ class RecordFormatterTest {
                 "    KILLED at least 4,787 — mobilized men (Mediazona and BBC)",
                 "    MOBILIZED about 300,000 — reservists"));
         assertThat(RecordFormatter.format(Fixtures.enrichedArticle())).isEqualTo(text);
+    }
+
+    @Test
+    void shouldShowTheArticlesOwnSpellingWhenItDiffersFromTheCanonicalName() {
+        Entity place = Entity.newBuilder().setId("geonames:712451").setName("Berdyansk").setType(EntityType.LOCATION)
+                .setMentions(List.of(new Mention("Berdiansk", 10, 19), new Mention("Berdiansk", 40, 49),
+                        new Mention("Berdyansk", 60, 69)))
+                .build();
+        EnrichedArticle article = EnrichedArticle.newBuilder(Fixtures.enrichedArticle())
+                .setEntities(List.of(place)).setCasualties(List.of()).build();
+
+        assertThat(RecordFormatter.formatEnriched(article))
+                .contains("LOCATION  Berdyansk  geonames:712451  as \u201cBerdiansk\u201d")
+                .doesNotContain("\u201cBerdyansk\u201d");
     }
 
     @Test
