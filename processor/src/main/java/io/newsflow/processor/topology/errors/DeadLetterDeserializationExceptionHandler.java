@@ -3,7 +3,6 @@ package io.newsflow.processor.topology.errors;
 import io.newsflow.processor.topology.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -18,24 +17,15 @@ import org.slf4j.LoggerFactory;
  * unreachable (the bytes are probably fine) or when the dead letter itself cannot be written,
  * so that no record is dropped silently.
  */
-public class DeadLetterDeserializationExceptionHandler implements DeserializationExceptionHandler {
+public class DeadLetterDeserializationExceptionHandler extends DeadLetterHandler implements DeserializationExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationExceptionHandler.class);
-
-    private DeadLetterRecords deadLetters;
 
     /** For Streams' reflective construction; {@link #configure} supplies the registry. */
     public DeadLetterDeserializationExceptionHandler() {
     }
 
     public DeadLetterDeserializationExceptionHandler(SchemaRegistryClient registry, Clock clock) {
-        this.deadLetters = new DeadLetterRecords(registry, clock);
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        if (deadLetters == null) {
-            deadLetters = DeadLetterRecords.fromConfig(configs);
-        }
+        super(registry, clock);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.newsflow.processor.topology.errors;
 import io.newsflow.processor.topology.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,24 +17,15 @@ import org.slf4j.LoggerFactory;
  * a bug outside the processor's try blocks, which is dead-lettered (stage PROCESS, original
  * bytes of the source record) so one bad record cannot stop the pipeline.
  */
-public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
+public class DeadLetterProcessingExceptionHandler extends DeadLetterHandler implements ProcessingExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
-
-    private DeadLetterRecords deadLetters;
 
     /** For Streams' reflective construction; {@link #configure} supplies the registry. */
     public DeadLetterProcessingExceptionHandler() {
     }
 
     public DeadLetterProcessingExceptionHandler(SchemaRegistryClient registry, Clock clock) {
-        this.deadLetters = new DeadLetterRecords(registry, clock);
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        if (deadLetters == null) {
-            deadLetters = DeadLetterRecords.fromConfig(configs);
-        }
+        super(registry, clock);
     }
 
     @Override

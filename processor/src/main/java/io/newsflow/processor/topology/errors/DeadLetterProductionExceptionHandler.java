@@ -4,7 +4,6 @@ import io.newsflow.processor.topology.DeadLetters;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -28,24 +27,15 @@ import org.slf4j.LoggerFactory;
  *     {@link StreamThreadExceptionHandler} then decides between a new thread and a stop.</li>
  * </ul>
  */
-public class DeadLetterProductionExceptionHandler implements ProductionExceptionHandler {
+public class DeadLetterProductionExceptionHandler extends DeadLetterHandler implements ProductionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionExceptionHandler.class);
-
-    private DeadLetterRecords deadLetters;
 
     /** For Streams' reflective construction; {@link #configure} supplies the registry. */
     public DeadLetterProductionExceptionHandler() {
     }
 
     public DeadLetterProductionExceptionHandler(SchemaRegistryClient registry, Clock clock) {
-        this.deadLetters = new DeadLetterRecords(registry, clock);
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        if (deadLetters == null) {
-            deadLetters = DeadLetterRecords.fromConfig(configs);
-        }
+        super(registry, clock);
     }
 
     @Override
