@@ -7,9 +7,7 @@ import io.newsflow.avro.Entity;
 import io.newsflow.avro.EntityType;
 import io.newsflow.avro.GazetteerEntry;
 import io.newsflow.avro.RawArticle;
-import io.newsflow.consumer.transport.KafkaSubscribers;
 import io.newsflow.consumer.transport.NewsTopic;
-import io.newsflow.consumer.transport.TopicSubscriber;
 import io.newsflow.processor.app.ProcessorApp;
 import io.newsflow.processor.app.ProcessorConfig;
 import io.newsflow.processor.enrich.ArticleEnricher;
@@ -215,22 +213,7 @@ class GazetteerEndToEndTest {
                 .findFirst();
     }
 
-    /** Reads the topic from the beginning through the consumer module until a match, or fails at the deadline. */
     private static <V extends SpecificRecord> V first(NewsTopic<V> topic, Predicate<V> match) {
-        List<V> found = new ArrayList<>();
-        Properties config = KafkaSubscribers.consumerConfig(clientConfig, null, true);
-        try (TopicSubscriber<V> subscriber = KafkaSubscribers.subscriber(topic, config)) {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            subscriber.run(record -> {
-                if (match.test(record.value())) {
-                    found.add(record.value());
-                    subscriber.close();
-                } else if (System.nanoTime() > deadline) {
-                    subscriber.close();
-                }
-            }, Long.MAX_VALUE, DEADLINE);
-        }
-        assertThat(found).as("a matching record on " + topic.topic() + " within " + DEADLINE).isNotEmpty();
-        return found.get(0);
+        return TopicReader.first(clientConfig, topic, match, DEADLINE);
     }
 }

@@ -12,9 +12,7 @@ import io.newsflow.avro.EntityType;
 import io.newsflow.avro.FigureCategory;
 import io.newsflow.avro.Qualifier;
 import io.newsflow.avro.RawArticle;
-import io.newsflow.consumer.transport.KafkaSubscribers;
 import io.newsflow.consumer.transport.NewsTopic;
-import io.newsflow.consumer.transport.TopicSubscriber;
 import io.newsflow.processor.app.ProcessorApp;
 import io.newsflow.processor.app.ProcessorConfig;
 import io.newsflow.processor.enrich.ArticleEnricher;
@@ -31,7 +29,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -173,22 +170,7 @@ class PipelineEndToEndTest {
                 .orElseThrow(() -> new AssertionError("no entity named " + name + " in " + article.getEntities()));
     }
 
-    /** Reads the topic from the beginning through the consumer module until a match, or fails at the deadline. */
     private static <V extends SpecificRecord> V first(NewsTopic<V> topic, Predicate<V> match) {
-        List<V> found = new ArrayList<>();
-        Properties config = KafkaSubscribers.consumerConfig(clientConfig, null, true);
-        try (TopicSubscriber<V> subscriber = KafkaSubscribers.subscriber(topic, config)) {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            subscriber.run(record -> {
-                if (match.test(record.value())) {
-                    found.add(record.value());
-                    subscriber.close();
-                } else if (System.nanoTime() > deadline) {
-                    subscriber.close();
-                }
-            }, Long.MAX_VALUE, DEADLINE);
-        }
-        assertThat(found).as("a matching record on " + topic.topic() + " within " + DEADLINE).isNotEmpty();
-        return found.get(0);
+        return TopicReader.first(clientConfig, topic, match, DEADLINE);
     }
 }
