@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code produce SOURCE...}: reads articles from files, folders, feeds, pages and stdin and
  * publishes them. Output topic {@code news.articles.raw}, key article id → value
- * {@code RawArticle} (header {@code outlet} when known).
+ * {@code RawArticle} (its {@code outlet} also as header {@code outlet}, when known).
  *
  * <p>Prints {@code published <id> <title>} for each article the broker acknowledged,
  * {@code skipped <id> <title>: ...} for each one sent before (per the state file) or read twice,

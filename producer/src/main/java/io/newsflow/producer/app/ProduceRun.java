@@ -4,13 +4,13 @@ import io.newsflow.avro.RawArticle;
 import io.newsflow.producer.source.ArticleParseException;
 import io.newsflow.producer.source.ArticleSink;
 import io.newsflow.producer.source.ArticleSource;
-import io.newsflow.producer.source.SourcedArticle;
 import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.producer.transport.PublishFailure;
 import io.newsflow.producer.transport.PublishListener;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -82,22 +82,29 @@ final class ProduceRun {
         return run(sources, interval);
     }
 
-    /** Asks a running {@link #follow} to stop after the current pass (what Ctrl-C does). */
+    /** Asks a running {@link #follow} to stop after the current pass. */
     void stop() {
         stop.countDown();
     }
 
+    /**
+     * What Ctrl-C does (the shutdown hook runs it): stops reading, flushes and closes the producer
+     * (so every acknowledged id reaches the state file), flushes the state file, and waits up to
+     * 15 s for the run to print its summary and return.
+     */
+    void shutdown() {
+        stop.countDown();
+        publisher.close(Duration.ofSeconds(10));
+        state.flush();
+        try {
+            done.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private ProduceResult run(List<? extends ArticleSource> sources, Duration interval) {
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            publisher.close(Duration.ofSeconds(10));
-            state.flush();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "newsflow-produce-shutdown");
+        Thread hook = new Thread(this::shutdown, "newsflow-produce-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ProduceResult result;
         try {
@@ -164,7 +171,8 @@ final class ProduceRun {
                 } else {
                     source.read(sink);
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
+                // a source that cannot be read is reported; the other sources (and, following, later polls) go on
                 unreadable.incrementAndGet();
                 print(err, "error " + source.name() + ": cannot read: " + e.getMessage());
             } catch (Stopped e) {
@@ -212,17 +220,11 @@ final class ProduceRun {
 
         @Override
         public void accept(RawArticle article) {
-            accept(new SourcedArticle(article, null));
-        }
-
-        @Override
-        public void accept(SourcedArticle sourced) {
             count++;
             progress.step();
             if (publisher.isClosed() || stop.getCount() == 0) {
                 throw new Stopped();
             }
-            RawArticle article = sourced.article();
             String id = article.getId();
             if (!thisPass.add(id)) {
                 skip(article, "the same article was read earlier in this run");
@@ -236,7 +238,7 @@ final class ProduceRun {
                 skip(article, "already sent" + (state.file() == null ? "" : " (" + state.file() + ")"));
                 return;
             }
-            publisher.publish(article, sourced.outlet());
+            publisher.publish(article);
         }
 
         private void skip(RawArticle article, String why) {

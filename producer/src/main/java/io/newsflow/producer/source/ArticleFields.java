@@ -51,8 +51,8 @@ final class ArticleFields {
         return new ArticleParseException(source, line, item == null ? reason : item + ": " + reason, cause);
     }
 
-    /** The article, with where it came from and the outlet that published it. */
-    SourcedArticle build(ArticleFileParser context) throws ArticleParseException {
+    /** The article, with where it came from and the outlet that published it (when known). */
+    RawArticle build(ArticleFileParser context) throws ArticleParseException {
         List<String> kept = new ArrayList<>();
         Set<String> creditLines = new LinkedHashSet<>();
         for (String credit : credits) {
@@ -106,7 +106,8 @@ final class ArticleFields {
         if (lang == null) {
             lang = Languages.detect(body).orElse(Languages.normalise(declaredLanguage));
         }
-        RawArticle article = RawArticle.newBuilder()
+        String site = outlet == null ? null : clean(outlet);
+        return RawArticle.newBuilder()
                 .setId(canonical != null ? ArticleIds.fromUrl(canonical) : ArticleIds.fromContent(body))
                 .setUrl(canonical)
                 .setTitle(cleanTitle)
@@ -115,11 +116,10 @@ final class ArticleFields {
                 .setPublishedAt(publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS))
                 .setIngestedAt(context.now())
                 .setSource(source)
+                .setOutlet(site == null || site.isEmpty() ? null : site)
                 .setLanguage(lang)
                 .setBody(body)
                 .build();
-        String site = outlet == null ? null : clean(outlet);
-        return new SourcedArticle(article, site == null || site.isEmpty() ? null : site);
     }
 
     static String clean(String text) {

@@ -101,7 +101,7 @@ public final class ArticleFileParser {
     public RawArticle parse(Path file) throws ArticleParseException {
         String source = file.toString();
         if (isHtml(source)) {
-            return HtmlArticles.parse(readFile(file, HtmlArticles.maxPageBytes(maxBytes)), null, null, source, this).article();
+            return HtmlArticles.parse(readFile(file, HtmlArticles.maxPageBytes(maxBytes)), null, null, source, this);
         }
         return parse(readFile(file, maxBytes), source);
     }

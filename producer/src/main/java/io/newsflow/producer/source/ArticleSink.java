@@ -6,10 +6,5 @@ import io.newsflow.avro.RawArticle;
 public interface ArticleSink {
     void accept(RawArticle article);
 
-    /** An article with the outlet that published it (null when unknown); sinks that do not use the outlet take the article alone. */
-    default void accept(SourcedArticle article) {
-        accept(article.article());
-    }
-
     void reject(ArticleParseException error);
 }

@@ -9,6 +9,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import io.newsflow.avro.RawArticle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -83,8 +84,8 @@ public final class FeedArticles {
         }
     }
 
-    private static SourcedArticle item(SyndEntry entry, int number, SyndFeed feed, String base, String source,
-                                       ArticleFileParser context) throws ArticleParseException {
+    private static RawArticle item(SyndEntry entry, int number, SyndFeed feed, String base, String source,
+                                   ArticleFileParser context) throws ArticleParseException {
         ArticleFields fields = new ArticleFields(source);
         String title = entry.getTitle() == null ? null : entry.getTitle().strip();
         fields.item = "item " + number + (title != null && !title.isEmpty() ? " ('" + abbreviate(title) + "')"

@@ -1,15 +1,17 @@
 package io.newsflow.producer.source;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Every input file under a folder and its sub-folders — articles ({@code .txt}, {@code .md}),
@@ -40,16 +42,46 @@ public final class FolderSource implements ArticleSource {
         return folder.toString();
     }
 
-    /** The input files this source reads, in the order it reads them. */
+    /**
+     * The input files this source reads, in the order it reads them. A file or sub-folder that
+     * disappears while the folder is listed (a writer's temporary file renamed into place, a
+     * deleted file) is left out rather than failing the listing.
+     */
     public List<Path> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> !p.equals(folder))
-                    .filter(p -> !isHidden(folder.relativize(p)))
-                    .filter(Files::isRegularFile)
-                    .filter(FolderSource::isArticleFile)
-                    .sorted()
-                    .collect(Collectors.toList());
-        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return dir.equals(folder) || !isHidden(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                boolean regular = attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file));
+                if (regular && !file.equals(folder) && !isHidden(file) && isArticleFile(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(folder)) {
+                    return FileVisitResult.CONTINUE; // gone since the folder was listed
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException && !dir.equals(folder))) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
     @Override
@@ -99,12 +131,8 @@ public final class FolderSource implements ArticleSource {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.producer.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.avro.RawArticle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class HtmlArticles {
      * @param pageUrl the URL the page was fetched from (resolves relative links; the article's URL
      *                when the page names no canonical one), or null for a file
      */
-    static SourcedArticle parse(byte[] html, String charset, String pageUrl, String source, ArticleFileParser context)
+    static RawArticle parse(byte[] html, String charset, String pageUrl, String source, ArticleFileParser context)
             throws ArticleParseException {
         long limit = maxPageBytes(context.maxBytes());
         if (html.length > limit) {

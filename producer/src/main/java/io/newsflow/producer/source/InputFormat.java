@@ -84,7 +84,7 @@ public enum InputFormat {
         switch (this) {
             case TEXT -> {
                 try {
-                    sink.accept(new SourcedArticle(parser.parse(content, source), null));
+                    sink.accept(parser.parse(content, source));
                 } catch (ArticleParseException e) {
                     sink.reject(e);
                 }

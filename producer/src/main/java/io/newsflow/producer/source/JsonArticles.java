@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.avro.RawArticle;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class JsonArticles {
     }
 
     /** One record → one article; a record without a body, or with a field of the wrong type, is an error. */
-    static SourcedArticle fromRecord(JsonNode node, String source, int line, String item, ArticleFileParser context)
+    static RawArticle fromRecord(JsonNode node, String source, int line, String item, ArticleFileParser context)
             throws ArticleParseException {
         ArticleFields fields = new ArticleFields(source);
         fields.line = line;

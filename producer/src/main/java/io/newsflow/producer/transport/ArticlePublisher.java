@@ -61,19 +61,17 @@ public class ArticlePublisher implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Record header naming the outlet that published the article (UTF-8), when known. */
+    /**
+     * Record header repeating {@link RawArticle#getOutlet()} (UTF-8), when known. Kept for
+     * consumers written before the field existed; read the field instead.
+     */
     public static final String OUTLET_HEADER = "outlet";
 
-    /** Sends one article keyed by its id; the outcome is reported later, to the listener. */
-    public void publish(RawArticle article) {
-        publish(article, null);
-    }
-
     /**
-     * Sends one article keyed by its id, with the outlet that published it as the
-     * {@value #OUTLET_HEADER} header (none when {@code outlet} is null).
+     * Sends one article keyed by its id, with its outlet also as the {@value #OUTLET_HEADER}
+     * header (none when the outlet is unknown); the outcome is reported later, to the listener.
      */
-    public void publish(RawArticle article, String outlet) {
+    public void publish(RawArticle article) {
         String stopped = fatal.get();
         if (stopped != null) {
             fail(article, "not tried: the producer stopped after an earlier fatal error: " + stopped, true);
@@ -85,6 +83,7 @@ public class ArticlePublisher implements AutoCloseable {
         }
         try {
             ProducerRecord<String, RawArticle> record = new ProducerRecord<>(topic, article.getId(), article);
+            String outlet = article.getOutlet();
             if (outlet != null && !outlet.isBlank()) {
                 record.headers().add(OUTLET_HEADER, outlet.getBytes(StandardCharsets.UTF_8));
             }

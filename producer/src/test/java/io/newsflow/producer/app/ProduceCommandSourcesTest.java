@@ -114,7 +114,7 @@ class ProduceCommandSourcesTest {
     }
 
     @Test
-    void shouldPublishJsonLinesFromStdinWithTheOutletHeader() {
+    void shouldPublishJsonLinesFromStdinWithTheOutletAsFieldAndHeader() {
         String lines = "{\"title\": \"From a pipe\", \"outlet\": \"Pipe Post\", \"url\": \"https://pipe.example/1\","
                 + " \"body\": \"An article that arrived on standard input.\"}\nnot json\n";
 
@@ -124,6 +124,7 @@ class ProduceCommandSourcesTest {
         assertThat(err.toString()).contains("error stdin:2: malformed JSON");
         ProducerRecord<String, RawArticle> record = producer.history().get(0);
         assertThat(record.value().getTitle()).isEqualTo("From a pipe");
+        assertThat(record.value().getOutlet()).isEqualTo("Pipe Post");
         assertThat(new String(record.headers().lastHeader(ArticlePublisher.OUTLET_HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo("Pipe Post");
     }
@@ -156,6 +157,29 @@ class ProduceCommandSourcesTest {
         assertThat(producer.history()).extracting(r -> r.value().getTitle()).containsExactly("Article 1", "Article 2", "Article 3");
         assertThat(producer.closed()).isTrue();
         assertThat(lines.toString()).contains("following 1 source(s)", "sent 3, skipped 0 as duplicate, failed 0");
+    }
+
+    @Test
+    void shouldReportASourceThatFailsWithAnUncheckedIoErrorAndGoOnWithTheOthers() throws Exception {
+        io.newsflow.producer.source.ArticleSource broken = new io.newsflow.producer.source.ArticleSource() {
+            @Override
+            public String name() {
+                return "broken-folder";
+            }
+
+            @Override
+            public void read(io.newsflow.producer.source.ArticleSink sink) {
+                throw new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("broken-folder/x.md"));
+            }
+        };
+        ProduceRun run = new ProduceRun(producer, SentArticles.inMemory(), new PrintWriter(out, true),
+                new PrintWriter(err, true), true, ProgressBar.NONE);
+
+        ProduceResult result = run.once(List.of(broken, new FolderSource(articles(2), new ArticleFileParser())));
+
+        assertThat(result).isEqualTo(new ProduceResult(2, 0, 1, false));
+        assertThat(err.toString()).contains("error broken-folder: cannot read: ");
+        assertThat(producer.history()).hasSize(2);
     }
 
     private void awaitRecords(int n) throws InterruptedException {

@@ -2,21 +2,39 @@ package io.newsflow.producer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.avro.RawArticle;
+import io.newsflow.producer.source.ArticleFileParser;
+import io.newsflow.producer.source.FolderSource;
+import io.newsflow.producer.state.SentArticles;
+import io.newsflow.producer.transport.ArticleProducers;
+import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.AvroDeserializer;
 import io.newsflow.stack.LocalStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +84,7 @@ class ProducerEmbeddedBrokerTest {
                     + "Original url: <https://generated.example/" + i + "?utm_source=test>\n");
         }
         Path state = dir.resolve("sent.ids");
+        long before = recordsOnRawTopic(); // the topic is shared with the other test
 
         // when published
         StringWriter first = new StringWriter();
@@ -74,13 +93,112 @@ class ProducerEmbeddedBrokerTest {
         // then exactly N records are on the raw topic
         assertThat(exit).as(first.toString()).isZero();
         assertThat(first.toString()).contains("sent " + N + ", skipped 0 as duplicate, failed 0");
-        assertThat(recordsOnRawTopic()).isEqualTo(N);
+        assertThat(recordsOnRawTopic() - before).isEqualTo(N);
 
         // and when run again with the same state, nothing new is sent
         StringWriter second = new StringWriter();
         assertThat(produce(second, "--state", state.toString(), "--quiet", folder.toString())).as(second.toString()).isZero();
         assertThat(second.toString()).contains("sent 0, skipped " + N + " as duplicate, failed 0");
-        assertThat(recordsOnRawTopic()).isEqualTo(N);
+        assertThat(recordsOnRawTopic() - before).isEqualTo(N);
+    }
+
+    @Test
+    void shouldFollowAFolderPublishingEachNewFileOnceAndStopCleanlyLikeCtrlC() throws Exception {
+        int n = 6;
+        int m = 4;
+        String outlet = "The Follow Gazette";
+        Path folder = Files.createDirectories(dir.resolve("followed"));
+        Path state = dir.resolve("follow.ids");
+        Properties config = ProducerSettings.load(null, Map.of(), stack.bootstrapServers(), stack.schemaRegistryUrl());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (KafkaConsumer<String, RawArticle> consumer = consumerFromTheEndOfTheRawTopic()) {
+            long before = endOffsetTotal(consumer);
+            // given a run following an empty folder, polling every 200 ms, as `produce --follow --interval 200ms`
+            ProduceRun run = new ProduceRun(ArticleProducers.create(config), SentArticles.open(state),
+                    new PrintWriter(out, true), new PrintWriter(err, true), true, ProgressBar.NONE);
+            CompletableFuture<ProduceResult> result = CompletableFuture.supplyAsync(
+                    () -> run.follow(List.of(new FolderSource(folder, new ArticleFileParser())), Duration.ofMillis(200)));
+            List<ConsumerRecord<String, RawArticle>> received = new ArrayList<>();
+            try {
+                // when N files appear, then M more
+                for (int i = 0; i < n; i++) {
+                    addRecordFile(folder, i, outlet);
+                }
+                awaitRecords(consumer, received, n, out, err);
+                for (int i = n; i < n + m; i++) {
+                    addRecordFile(folder, i, outlet);
+                }
+                awaitRecords(consumer, received, n + m, out, err);
+            } finally {
+                // stopped as Ctrl-C stops it: the shutdown hook's own method, which waits for the summary
+                run.shutdown();
+            }
+
+            // then the run ends with a summary of exactly N+M sent
+            ProduceResult done = result.get(5, TimeUnit.SECONDS);
+            assertThat(done).as(out + "\n" + err).isEqualTo(new ProduceResult(n + m, 0, 0, false));
+            assertThat(done.exitCode()).isZero();
+            assertThat(out.toString()).contains("following 1 source(s), polling every 200ms", "sent " + (n + m) + ", skipped 0 as duplicate, failed 0");
+            // and exactly N+M records, one per article, are on the topic, each with its outlet as field and header
+            assertThat(endOffsetTotal(consumer) - before).isEqualTo(n + m);
+            assertThat(received).hasSize(n + m);
+            Set<String> keys = received.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+            assertThat(keys).hasSize(n + m);
+            assertThat(received).allSatisfy(r -> {
+                assertThat(r.key()).isEqualTo(r.value().getId());
+                assertThat(r.value().getOutlet()).isEqualTo(outlet);
+                assertThat(new String(r.headers().lastHeader(ArticlePublisher.OUTLET_HEADER).value(), StandardCharsets.UTF_8))
+                        .isEqualTo(outlet);
+            });
+            assertThat(received).extracting(r -> r.value().getTitle())
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, n + m).mapToObj(i -> "Followed article " + i).toList());
+            // and every acknowledged id reached the state file, so a restart sends nothing again
+            try (SentArticles reopened = SentArticles.open(state)) {
+                assertThat(reopened.size()).isEqualTo(n + m);
+                assertThat(keys).allMatch(reopened::contains);
+            }
+        }
+    }
+
+    /** Writes a JSON record hidden (dot-name) and renames it into view, so a poll never reads it half-written. */
+    private static void addRecordFile(Path folder, int i, String outlet) throws Exception {
+        Path hidden = folder.resolve(String.format(".record-%03d.json", i));
+        Files.writeString(hidden, "{\"url\": \"https://follow.example/" + i + "?utm_medium=feed\", \"title\": \"Followed article " + i
+                + "\", \"outlet\": \"" + outlet + "\", \"body\": \"Body of followed article " + i + ", which reports what happened.\"}\n");
+        Files.move(hidden, folder.resolve(String.format("record-%03d.json", i)), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A consumer of the raw topic's records written from now on (the other test shares the topic). */
+    private KafkaConsumer<String, RawArticle> consumerFromTheEndOfTheRawTopic() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        SchemaRegistryClient registry = SchemaRegistryClient.fromConfig(Map.of("schema.registry.url", stack.schemaRegistryUrl()));
+        KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new AvroDeserializer<RawArticle>(RawArticle.class, registry));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+        consumer.assign(partitions);
+        consumer.endOffsets(partitions).forEach(consumer::seek);
+        return consumer;
+    }
+
+    /** Polls until {@code received} holds {@code count} records, or fails after 10 s. */
+    private static void awaitRecords(KafkaConsumer<String, RawArticle> consumer, List<ConsumerRecord<String, RawArticle>> received,
+                                     int count, StringWriter out, StringWriter err) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " records on " + Topics.RAW + ", got " + received.size() + "; the run printed:\n" + out + err);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+        }
+    }
+
+    /** The sum of the end offsets of the consumer's partitions (counts records exactly: no transactions). */
+    private static long endOffsetTotal(KafkaConsumer<String, RawArticle> consumer) {
+        return consumer.endOffsets(consumer.assignment()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private long recordsOnRawTopic() {

@@ -45,6 +45,7 @@ class ArticleFileParserTest {
         assertThat(article.getSource()).endsWith("d01-put-dumoi-widow.txt");
         assertThat(article.getIngestedAt()).isEqualTo(NOW);
         assertThat(article.getLanguage()).isEqualTo("en");
+        assertThat(article.getOutlet()).as("a text export names no outlet; the URL's host is not taken for one").isNull();
     }
 
     @Test

@@ -6,16 +6,11 @@ import java.util.List;
 
 /** Keeps what a source reads, for assertions. */
 final class CollectingSink implements ArticleSink {
-    final List<SourcedArticle> articles = new ArrayList<>();
+    final List<RawArticle> articles = new ArrayList<>();
     final List<ArticleParseException> errors = new ArrayList<>();
 
     @Override
     public void accept(RawArticle article) {
-        accept(new SourcedArticle(article, null));
-    }
-
-    @Override
-    public void accept(SourcedArticle article) {
         articles.add(article);
     }
 
@@ -28,10 +23,10 @@ final class CollectingSink implements ArticleSink {
         if (articles.size() != 1) {
             throw new AssertionError("expected one article, got " + articles.size() + "; errors " + errors);
         }
-        return articles.get(0).article();
+        return articles.get(0);
     }
 
     List<RawArticle> raw() {
-        return articles.stream().map(SourcedArticle::article).toList();
+        return List.copyOf(articles);
     }
 }

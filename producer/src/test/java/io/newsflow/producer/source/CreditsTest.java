@@ -61,10 +61,10 @@ class CreditsTest {
 
         assertThat(sink.errors).isEmpty();
         assertThat(sink.articles).hasSize(2);
-        RawArticle bridge = sink.articles.get(0).article();
+        RawArticle bridge = sink.articles.get(0);
         assertThat(bridge.getCredits()).containsExactly("Piet Kramer / EPA", "Lena Marsh / Reuters");
         assertThat(bridge.getBody()).doesNotContain("Lena Marsh");
-        RawArticle harvest = sink.articles.get(1).article();
+        RawArticle harvest = sink.articles.get(1);
         assertThat(harvest.getCredits()).containsExactly("Emil Varga / Getty Images", "Rosa Lindqvist");
         assertThat(harvest.getBody()).doesNotContain("Rosa");
     }

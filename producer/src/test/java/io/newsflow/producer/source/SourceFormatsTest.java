@@ -38,7 +38,7 @@ class SourceFormatsTest {
         assertThat(article.getAuthors()).containsExactly("Jane Doe", "John Roe");
         assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2023-12-29T15:15:00Z"));
         assertThat(article.getLanguage()).isEqualTo("en");
-        assertThat(sink.articles.get(0).outlet()).isEqualTo("The Daily Ledger");
+        assertThat(article.getOutlet()).isEqualTo("The Daily Ledger");
         assertThat(article.getBody().split("\n\n")).containsExactly(
                 "Heavy rain caused the river to burst its banks on Thursday, flooding more than 2,000 homes across the "
                         + "northern province, officials said.",
@@ -61,7 +61,7 @@ class SourceFormatsTest {
         new FileSource(fixture("records.json"), parser).read(sink);
 
         assertThat(sink.errors).isEmpty();
-        RawArticle first = sink.articles.get(0).article();
+        RawArticle first = sink.articles.get(0);
         assertThat(first.getUrl()).isEqualTo("https://example.com/a");
         assertThat(first.getTitle()).isEqualTo("First record");
         assertThat(first.getAuthors()).containsExactly("Ann Poe", "Bob Roe");
@@ -69,8 +69,8 @@ class SourceFormatsTest {
         assertThat(first.getLanguage()).isEqualTo("en");
         assertThat(first.getBody()).isEqualTo("First paragraph of the first record.\n\nSecond paragraph of the first record.");
         assertThat(first.getIngestedAt()).isEqualTo(NOW);
-        assertThat(sink.articles.get(0).outlet()).isEqualTo("Example News");
-        RawArticle second = sink.articles.get(1).article();
+        assertThat(first.getOutlet()).isEqualTo("Example News");
+        RawArticle second = sink.articles.get(1);
         assertThat(second.getUrl()).isNull();
         assertThat(second.getId()).isEqualTo(ArticleIds.fromContent(second.getBody()));
         assertThat(second.getAuthors()).containsExactly("Carl Doe");
@@ -119,7 +119,7 @@ class SourceFormatsTest {
         assertThat(first.getBody()).isEqualTo("Negotiators met again on Friday to discuss a ceasefire, diplomats said."
                 + "\n\nThe talks are expected to last several days.");
         assertThat(first.getSource()).isEqualTo(file.toString());
-        assertThat(sink.articles.get(0).outlet()).isEqualTo("Example Wire");
+        assertThat(first.getOutlet()).isEqualTo("Example Wire");
         RawArticle second = sink.raw().get(1);
         assertThat(second.getUrl()).isEqualTo("https://wire.example.net/2023/12/29/markets");
         assertThat(second.getAuthors()).containsExactly("Pat Minor");
@@ -139,7 +139,7 @@ class SourceFormatsTest {
         assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2023-12-29T07:00:00Z"));
         assertThat(article.getBody()).isEqualTo("The electoral commission announced the final results on Friday morning."
                 + "\n\nTurnout was 61 percent.");
-        assertThat(sink.articles.get(0).outlet()).isEqualTo("Example Atom Desk");
+        assertThat(article.getOutlet()).isEqualTo("Example Atom Desk");
     }
 
     @Test

@@ -67,6 +67,27 @@ class ArticlePublisherTest {
     }
 
     @Test
+    void shouldRepeatTheOutletFieldAsAHeaderOnlyWhenItIsKnown() {
+        MockProducer<String, RawArticle> producer = producer(true);
+        ArticlePublisher publisher = new ArticlePublisher(producer, listener);
+        RawArticle withOutlet = RawArticle.newBuilder(article("o1")).setOutlet("The Moscow Times").build();
+
+        publisher.publish(withOutlet);
+        publisher.publish(article("o2"));
+
+        ProducerRecord<String, RawArticle> first = producer.history().get(0);
+        assertThat(first.value().getOutlet()).isEqualTo("The Moscow Times");
+        assertThat(new String(first.headers().lastHeader(ArticlePublisher.OUTLET_HEADER).value(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("The Moscow Times");
+        ProducerRecord<String, RawArticle> second = producer.history().get(1);
+        assertThat(second.value().getOutlet()).isNull();
+        assertThat(second.headers().lastHeader(ArticlePublisher.OUTLET_HEADER)).isNull();
+        byte[] wire = new AvroSerializer<RawArticle>(registry, false).serialize(Topics.RAW, withOutlet);
+        assertThat(new AvroDeserializer<RawArticle>(RawArticle.class, registry).deserialize(Topics.RAW, wire).getOutlet())
+                .isEqualTo("The Moscow Times");
+    }
+
+    @Test
     void shouldCountAndReportAFailedSendWithItsReasonAndGoOn() {
         MockProducer<String, RawArticle> producer = producer(false);
         ArticlePublisher publisher = new ArticlePublisher(producer, listener);
