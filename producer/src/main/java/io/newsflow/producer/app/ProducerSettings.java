@@ -1,55 +1,25 @@
 package io.newsflow.producer.app;
 
-import io.newsflow.schemas.serde.SerdeConfig;
+import io.newsflow.schemas.config.ClientSettings;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The producer's configuration, from weakest to strongest: built-in defaults, the
- * {@code --config} properties file (any Kafka producer setting plus {@code schema.registry.url}),
- * the environment ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}), the command-line
- * flags. Secrets (SASL settings and the like) belong in the file or the environment; nothing here
- * logs the configuration.
+ * The producer's configuration: the shared client precedence of {@link ClientSettings} (defaults,
+ * {@code --config} file, {@code KAFKA_BOOTSTRAP_SERVERS}/{@code SCHEMA_REGISTRY_URL}, flags).
  */
 public final class ProducerSettings {
-    public static final String ENV_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
-    public static final String ENV_SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
-    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+    public static final String ENV_BOOTSTRAP_SERVERS = ClientSettings.ENV_BOOTSTRAP_SERVERS;
+    public static final String ENV_SCHEMA_REGISTRY_URL = ClientSettings.ENV_SCHEMA_REGISTRY_URL;
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = ClientSettings.DEFAULT_BOOTSTRAP_SERVERS;
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL;
 
-    /**
-     * @param configFile       a properties file, or null
-     * @param env              the environment (System.getenv() outside tests)
-     * @param bootstrapServers the --bootstrap-servers flag, or null
-     * @param registryUrl      the --schema-registry-url flag, or null
-     */
+    /** See {@link ClientSettings#load}. */
     public static Properties load(Path configFile, Map<String, String> env, String bootstrapServers, String registryUrl)
             throws IOException {
-        Properties props = new Properties();
-        if (configFile != null) {
-            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
-                props.load(reader);
-            }
-        }
-        override(props, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.get(ENV_BOOTSTRAP_SERVERS));
-        override(props, SerdeConfig.SCHEMA_REGISTRY_URL, env.get(ENV_SCHEMA_REGISTRY_URL));
-        override(props, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        override(props, SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        props.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
-        props.putIfAbsent(SerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
-        return props;
-    }
-
-    private static void override(Properties props, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            props.setProperty(key, value.strip());
-        }
+        return ClientSettings.load(configFile, env, bootstrapServers, registryUrl);
     }
 
     private ProducerSettings() {
