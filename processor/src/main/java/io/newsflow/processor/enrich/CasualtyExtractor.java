@@ -52,7 +52,7 @@ final class CasualtyExtractor {
             "drafted", "conscripted", "conscripts", "enlisted", "reservists", "mobilization", "mobilisation"})
             CATEGORY.put(w, FigureCategory.MOBILIZED);
         for (String w : new String[] {"displaced", "displacing", "fled", "fleeing", "evacuated", "evacuating",
-            "homeless", "refugees", "uprooted", "relocated"}) CATEGORY.put(w, FigureCategory.DISPLACED);
+            "homeless", "refugees", "uprooted", "relocated", "flee", "flees"}) CATEGORY.put(w, FigureCategory.DISPLACED);
         for (String w : new String[] {"casualties", "casualty"}) CATEGORY.put(w, FigureCategory.CASUALTIES);
         ACTIVE_VERBS = Set.of("killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
             "injures", "wounds", "displaced", "displacing", "detained", "detaining", "arrested", "arresting", "captured",
@@ -70,7 +70,7 @@ final class CasualtyExtractor {
         "vehicles", "tanks", "drones", "missiles", "rockets", "shells", "aircraft", "planes", "jets", "ships",
         "schools", "hospitals", "animals", "cattle", "livestock", "head", "feet", "kg", "kilograms", "litres", "liters",
         "gallons", "bn", "mph", "kmh", "%", "hectare", "sq", "square", "pages", "articles", "posts", "videos", "messages",
-        "signatures", "members", "bridges", "roads", "households", "families", "structures", "projects", "sites");
+        "signatures", "bridges", "roads", "households", "families", "structures", "projects", "sites");
     private static final Set<String> NP_STOP = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "been",
         "be", "being", "remain", "remained", "remains", "still", "in", "on", "at", "from", "by", "and", "or", "with",
         "since", "after", "as", "who", "that", "which", "when", "while", "across", "during", "to", "for", "into",
@@ -95,6 +95,8 @@ final class CasualtyExtractor {
         List<CasualtyFigure> out = new ArrayList<>();
         int n = toks.size();
         int sentStart = 0;
+        CasualtyFigure last = null;
+        int lastSent = -1;
         for (int i = 0; i < n; i++) {
             if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
             Token t = toks.get(i);
@@ -103,8 +105,8 @@ final class CasualtyExtractor {
             Num num = parse(toks, i);
             if (num == null) continue;
             int[] end = {num.to};
-            CasualtyFigure f = figure(body, toks, num, sentStart, end);
-            if (f != null) out.add(f);
+            CasualtyFigure f = figure(body, toks, num, sentStart, end, lastSent == sentStart ? last : null);
+            if (f != null) { out.add(f); last = f; lastSent = sentStart; }
             i = Math.max(num.to, end[0]) - 1;
         }
         return dedupe(out);
@@ -196,7 +198,7 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- figures
 
-    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut) {
+    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut, CasualtyFigure prevFig) {
         int n = toks.size();
         Token first = toks.get(num.from);
         Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
@@ -233,6 +235,8 @@ final class CasualtyExtractor {
         } else if (num.vague && q == Qualifier.EXACT) {
             q = Qualifier.AT_LEAST;
         }
+        // "could kill up to 10,000", "would leave thousands dead": a hypothetical, not a count
+        if (modalBefore(toks, qStart, sentStart)) return null;
 
         // the counted noun phrase: "mobilized men", "civilians", "others", "injured individuals"
         int k = end;
@@ -272,12 +276,33 @@ final class CasualtyExtractor {
             }
         }
         // 2. a category word after the noun phrase, in the same clause
+        boolean including = qStart > 0 && toks.get(qStart - 1).is("including");
+        if (cat == null && including && prevFig != null) {
+            // "killed 12 people, including three children": the enclosing figure's category
+            cat = prevFig.getCategory();
+        }
         if (cat == null) {
-            for (int m = npEnd; m < n && m < npEnd + 8; m++) {
+            boolean skipped = false;
+            int limit = npEnd + 8;
+            for (int m = npEnd; m < n && m < limit; m++) {
                 Token t = toks.get(m);
+                if (t.punct(',') && !skipped && (including || m + 1 < n && toks.get(m + 1).is("including"))) {
+                    // "At least 326 people, including 43 children, have been killed": the clause resumes after the aside
+                    skipped = true;
+                    if (!including) {
+                        int c2 = m + 2;
+                        while (c2 < n && c2 < m + 12 && !toks.get(c2).punct(',') && !(toks.get(c2).punct('.') || toks.get(c2).punct(';'))) c2++;
+                        if (c2 >= n || !toks.get(c2).punct(',')) break;
+                        m = c2;
+                    }
+                    limit = m + 8;
+                    continue;
+                }
                 if (!t.word && CLAUSE_END.contains(t.text)) break;
                 if (t.number || parse(toks, m) != null && m > npEnd) break;
                 if (t.is("but") || t.is("while") || t.is("whereas") || t.is("although")) break;
+                // "could be killed" is not this count's predicate; "68, and the toll could be higher" leaves the count to the toll
+                if (MODALS.contains(t.lower) && m + 1 < n && toks.get(m + 1).is("be")) break;
                 FigureCategory c = category(toks, m);
                 if (c != null) { cat = c; catEnd = m + 1; break; }
             }
@@ -291,7 +316,7 @@ final class CasualtyExtractor {
         }
         // 4. "the death toll ... has risen to 40": a toll earlier in the clause
         if (cat == null && (np.isEmpty() || personNoun(head) || CATEGORY.containsKey(head))) {
-            for (int m = qStart - 1; m >= sentStart && m >= 0 && m >= qStart - 14; m--) {
+            for (int m = qStart - 1; m >= sentStart && m >= 0 && m >= qStart - 30; m--) {
                 Token t = toks.get(m);
                 if (!t.word && (t.punct(';') || t.punct('.'))) break;
                 if (t.is("toll")) {
@@ -335,12 +360,38 @@ final class CasualtyExtractor {
             // "death" as a noun after a count is rare; "sentenced to death" is not a figure
             return null;
         }
+        if ((t.is("dead") || t.is("injured") || t.is("wounded") || t.is("missing")) && m > 1 && toks.get(m - 1).is("the")) {
+            // "14 children were among the dead"; "the dead" elsewhere is not the count's predicate
+            return toks.get(m - 2).is("among") ? CATEGORY.get(t.lower) : null;
+        }
         if (t.is("dead") && m > 0 && toks.get(m - 1).is("the")) return null;
+        // "have taken refuge", "sought shelter", "lost their homes"
+        if ((t.is("refuge") || t.is("shelter")) && m > 0 && (toks.get(m - 1).is("taken") || toks.get(m - 1).is("took")
+            || toks.get(m - 1).is("sought") || toks.get(m - 1).is("seeking") || toks.get(m - 1).is("found"))) return FigureCategory.DISPLACED;
+        if (t.is("lost") && m + 2 < n && toks.get(m + 1).is("their") && (toks.get(m + 2).is("homes") || toks.get(m + 2).is("home"))) return FigureCategory.DISPLACED;
         if (t.is("killing") || t.is("wounding") || t.is("injuring")) {
             // "13 people died, killing ..." belongs to the next number
             return null;
         }
         return CATEGORY.get(t.lower);
+    }
+
+    private static final Set<String> MODALS = Lexicon.set("could", "would", "might", "may", "can", "will", "should");
+    private static final Set<String> MODAL_STOP = Lexicon.set("that", "which", "who", "said", "says", "when", "after",
+        "because", "but", "as", "since", "while", "and", "have", "has", "had", "if");
+
+    /** A modal in the few words before the count ("could kill up to", "could sicken thousands and kill up to"). */
+    private static boolean modalBefore(List<Token> toks, int qStart, int sentStart) {
+        int stops = 0;
+        for (int m = qStart - 1; m >= sentStart && m >= 0 && m >= qStart - 6; m--) {
+            Token t = toks.get(m);
+            if (!t.word) return false;
+            if (MODALS.contains(t.lower)) return true;
+            if (t.is("have") || t.is("has") || t.is("had")) return false;
+            if (t.is("and")) { if (++stops > 1) return false; continue; }
+            if (MODAL_STOP.contains(t.lower)) return false;
+        }
+        return false;
     }
 
     private static final Set<String> PERSON_NOUNS = Lexicon.set("people", "persons", "person", "civilians", "civilian",

@@ -32,6 +32,17 @@ final class EntityRecognizer {
     private static final Set<String> PLACE_OF = Lexicon.set("city", "town", "village", "island", "region", "province",
         "district", "capital", "port", "state", "county", "oblast", "republic", "settlement", "outskirts", "suburb",
         "municipality", "governorate", "prefecture", "area", "regions", "towns", "cities", "villages");
+    /** Lower-case particles joined by hyphens inside names: Deir al-Balah, Marie el-Drese, Tehreek-e-Insaf. */
+    private static final Set<String> HYPHEN_PARTICLES = Lexicon.set("al", "el", "ad", "ed", "ash", "as", "an", "ar",
+        "at", "az", "ud", "ul", "ut", "ez", "es", "er", "et", "esh", "e", "i", "bin", "ben", "ibn", "abu", "bint");
+    /** "X-led", "X-run": the X of such a compound, when not a place or a people, is an organisation. */
+    private static final Set<String> LED_BY = Lexicon.set("led", "run", "backed", "controlled", "linked", "affiliated",
+        "aligned", "allied", "sponsored", "funded", "dominated", "organised", "organized", "administered", "governed");
+    /** Modifiers that precede a title: Senior General, Acting President, Supreme Leader, Vice President. */
+    private static final Set<String> TITLE_MODIFIERS = Lexicon.set("senior", "acting", "interim", "vice", "supreme",
+        "grand", "deputy", "former", "chief");
+    private static final Set<String> MONTH_ABBREV = Lexicon.set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec");
     private static final Set<String> AFTER_ORG_VERBS = Lexicon.set("said", "says", "reported", "announced", "stated");
 
     private final Lexicon lex;
@@ -68,7 +79,7 @@ final class EntityRecognizer {
         while (i < n) {
             if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
             Token t = toks.get(i);
-            if (!isNameToken(t)) { i++; continue; }
+            if (!isNameToken(t) && !faithWordInName(toks, i) || monthDate(toks, i)) { i++; continue; }
             int j = extend(toks, i, headlineLine[i]);
             for (Cand c : split(body, toks, i, j, headlineLine[i])) cands.add(c);
             i = Math.max(j, i + 1);
@@ -77,6 +88,15 @@ final class EntityRecognizer {
         Set<String> docCountries = new HashSet<>();
         for (Cand c : cands) {
             if (c.place != null && c.place.kind == Kind.COUNTRY) docCountries.add(c.place.country);
+            // a country inside an organisation's name ("Human Rights Commission of Pakistan") sets the context too
+            if (c.type == EntityType.ORGANIZATION && c.words >= 2 && c.entry == null) {
+                for (int k = c.from; k < c.to; k++) {
+                    Token w = toks.get(k);
+                    if (!w.word || !Norm.isUpperInitial(w.text) || w.text.length() < 4) continue;
+                    Place[] p = gaz.lookupKey(w.lower);
+                    if (p.length > 0 && p[0].kind == Kind.COUNTRY) docCountries.add(p[0].country);
+                }
+            }
         }
         for (Cand c : cands) {
             if (c.type == EntityType.LOCATION && c.place != null && c.entry == null) c.place = resolve(c, toks, docCountries);
@@ -189,7 +209,7 @@ final class EntityRecognizer {
             Token prev = toks.get(j - 1);
             Token t = toks.get(j);
             if (prev.newlineAfter) break;
-            if (isNameToken(t) && t.spaceBefore) {
+            if ((isNameToken(t) || faithWordInName(toks, j)) && t.spaceBefore) {
                 if (headline && !joinsInHeadline(toks, i, j)) break;
                 j++;
                 continue;
@@ -200,6 +220,13 @@ final class EntityRecognizer {
                 if (t.text.length() == 1 && Norm.isApostrophe(t.text.charAt(0)) && !t.spaceBefore && prev.word
                     && next != null && next.spaceBefore && isNameToken(next) && !prev.is("s")) {
                     j += 2;
+                    continue;
+                }
+                // Tehreek-e-Insaf, Hizb-ut-Tahrir: a lower-case particle between hyphens
+                if (t.punct('-') && !t.spaceBefore && next != null && !next.spaceBefore && next.word
+                    && HYPHEN_PARTICLES.contains(next.text) && j + 3 < n && toks.get(j + 2).punct('-')
+                    && !toks.get(j + 2).spaceBefore && !toks.get(j + 3).spaceBefore && isNameToken(toks.get(j + 3))) {
+                    j += 4;
                     continue;
                 }
                 // Guinea-Bissau, Ivano-Frankivsk
@@ -220,6 +247,12 @@ final class EntityRecognizer {
                 }
                 break;
             }
+            // Deir al-Balah, Abdel Fattah al-Burhan, Marie el-Drese
+            if (HYPHEN_PARTICLES.contains(t.text) && t.spaceBefore && j + 2 < n && toks.get(j + 1).punct('-')
+                && !toks.get(j + 1).spaceBefore && !toks.get(j + 2).spaceBefore && isNameToken(toks.get(j + 2))) {
+                j += 3;
+                continue;
+            }
             // lower-case connectors inside names: Save the Children, Ministry of Defence
             if (CONNECTORS.contains(t.text) && !headline && j + 1 < n && isNameToken(toks.get(j + 1))
                 && toks.get(j + 1).spaceBefore && connectorAllowed(toks, i, j)) {
@@ -229,6 +262,23 @@ final class EntityRecognizer {
             break;
         }
         return j;
+    }
+
+    private static final Set<String> FAITH_WORDS = Lexicon.set("muslim", "christian", "jewish", "catholic", "orthodox");
+
+    /** "Muslim League", "Christian Democratic Union": a faith adjective followed by more of the name. */
+    private boolean faithWordInName(List<Token> toks, int j) {
+        Token t = toks.get(j);
+        return t.word && FAITH_WORDS.contains(t.lower) && Norm.isUpperInitial(t.text) && j + 1 < toks.size()
+            && toks.get(j + 1).spaceBefore && isNameToken(toks.get(j + 1));
+    }
+
+    /** "Nov 12", "Sept. 30": an abbreviated month before a day number. */
+    private static boolean monthDate(List<Token> toks, int i) {
+        if (!MONTH_ABBREV.contains(toks.get(i).lower)) return false;
+        int k = i + 1;
+        if (k < toks.size() && toks.get(k).punct('.') && !toks.get(k).spaceBefore) k++;
+        return k < toks.size() && toks.get(k).number && toks.get(k).text.length() <= 2;
     }
 
     private boolean connectorAllowed(List<Token> toks, int i, int j) {
@@ -253,6 +303,9 @@ final class EntityRecognizer {
                 && !(before != null && (Lexicon.REPORT_VERBS.contains(before.lower) || Lexicon.PLACE_PREPS.contains(before.lower)));
         }
         if (c.equals("of") || c.equals("for")) {
+            // "Secretary of State Antony Blinken": a title, its domain and a name of two or more words
+            if (c.equals("of") && Lexicon.PERSON_TITLES.contains(toks.get(j - 1).lower) && j + 3 < toks.size()
+                && isNameToken(toks.get(j + 2)) && isNameToken(toks.get(j + 3)) && toks.get(j + 2).spaceBefore) return true;
             for (int k = i; k < j; k++) {
                 String w = toks.get(k).lower;
                 if (lex.orgWords.contains(w) || lex.placeWords.contains(w) || w.equals("republic") || w.equals("kingdom")
@@ -304,7 +357,24 @@ final class EntityRecognizer {
             Token t = toks.get(from);
             boolean last = from + 1 >= to;
             if (DETERMINERS.contains(t.lower) && !last) { from++; continue; }
-            if (lex.roleNouns.contains(t.lower) && !last && isNameToken(toks.get(from + 1))) {
+            // "U.S. President Donald Trump", "Russian Foreign Minister X": a country or people before the title
+            int title = titleAfterPlace(toks, from, to);
+            if (title > from) { from = title; personCue = true; continue; }
+            // "Senior General X", "Acting President X"
+            if (TITLE_MODIFIERS.contains(t.lower) && from + 2 < to && Lexicon.PERSON_TITLES.contains(toks.get(from + 1).lower)) {
+                from++;
+                continue;
+            }
+            // "Secretary of State X", "Chief of Staff X": a title with its domain
+            if (Lexicon.PERSON_TITLES.contains(t.lower) && from + 4 < to && toks.get(from + 1).is("of")
+                && isNameToken(toks.get(from + 2)) && isNameToken(toks.get(from + 3)) && isNameToken(toks.get(from + 4))
+                && !orgNamed(toks, from, to) && lex.isCommonWord(toks.get(from + 2).lower)) {
+                from += 3;
+                personCue = true;
+                continue;
+            }
+            if (lex.roleNouns.contains(t.lower) && !last && isNameToken(toks.get(from + 1)) && !orgNamed(toks, from, to)
+                && !lex.organizations.containsKey(Norm.key(spanText(body, toks, from, to)))) {
                 if (Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower)) personCue = true;
                 from++;
                 continue;
@@ -328,7 +398,7 @@ final class EntityRecognizer {
         if (from >= to) return out;
         Cand c = make(body, toks, from, to);
         c.headline = headline;
-        c.personCue = personCue || roleBefore(toks, from);
+        c.personCue = personCue || roleBefore(toks, from) || roleCommaBefore(toks, from) || appositivePerson(toks, to);
         classify(c, toks);
         if (c.type != null) {
             out.add(c);
@@ -370,11 +440,67 @@ final class EntityRecognizer {
         return out;
     }
 
+    /** The index of a title word after a country, people or acronym at the start of a span, else -1. */
+    private int titleAfterPlace(List<Token> toks, int from, int to) {
+        int k = from;
+        boolean any = false;
+        while (k < to - 2) {
+            Token t = toks.get(k);
+            if (!t.word) { if (t.punct('.') || t.punct('-')) { k++; continue; } return -1; }
+            if (Lexicon.PERSON_TITLES.contains(t.lower) || TITLE_MODIFIERS.contains(t.lower)) {
+                if (!any) return -1;
+                for (int m = k + 1; m < to; m++) if (!toks.get(m).word || !isNameToken(toks.get(m))) return -1;
+                return to - k >= 3 ? k : -1;
+            }
+            boolean placeish = lex.demonyms.contains(t.lower) || t.text.length() == 1 && Character.isUpperCase(t.text.charAt(0))
+                || Norm.isAllCaps(t.text) && t.text.length() <= 4;
+            if (!placeish) {
+                Place[] p = gaz.lookup(t.text);
+                placeish = p.length > 0 && p[0].kind == Kind.COUNTRY;
+            }
+            if (!placeish) return -1;
+            any = true;
+            k++;
+        }
+        return -1;
+    }
+
+    /** "The state's governor, Khamis Abakar, ...": a role noun and a comma right before the name. */
+    private boolean roleCommaBefore(List<Token> toks, int from) {
+        if (from < 2 || !toks.get(from - 1).punct(',')) return false;
+        Token p = toks.get(from - 2);
+        return p.word && !Norm.isUpperInitial(p.text) && Lexicon.PERSON_TITLES.contains(p.lower) && !lex.orgWords.contains(p.lower);
+    }
+
+    private static final Set<String> PERSON_HEADS = Lexicon.set("man", "woman", "boy", "girl", "mother", "father",
+        "teenager", "grandmother", "grandfather", "widow", "son", "daughter", "resident", "student", "activist");
+
+    /** "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,": an appositive that describes a person. */
+    private boolean appositivePerson(List<Token> toks, int to) {
+        int n = toks.size();
+        if (to >= n || !toks.get(to).punct(',')) return false;
+        int k = to + 1;
+        if (k + 1 < n && toks.get(k).number && toks.get(k).text.length() <= 2 && toks.get(k + 1).punct(',')) return true;
+        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an"))) return false;
+        for (int m = k + 1; m < n && m <= k + 8; m++) {
+            Token t = toks.get(m);
+            if (!t.word && !t.punct('-')) return false;
+            if (!t.word || t.number) continue;
+            if (APPOSITIVE_END.contains(t.lower) || Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower)
+                || PLACE_OF.contains(t.lower)) return false;
+            if (PERSON_HEADS.contains(t.lower)) return true;
+        }
+        return false;
+    }
+
     /** Two or more words ending in an organisation head, the first not one of the most frequent words. */
     private boolean orgNamed(List<Token> toks, int from, int to) {
         if (to - from < 2) return false;
         Token last = toks.get(to - 1);
         Set<String> frequent = lex.frequentWords.getOrDefault("en", Set.of());
+        if (to - from >= 3 && !frequent.contains(toks.get(from).lower) && !DETERMINERS.contains(toks.get(from).lower)) {
+            if (headBeforeOf(toks, from, to)) return true;
+        }
         return lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower)
             && !frequent.contains(toks.get(from).lower) && !DETERMINERS.contains(toks.get(from).lower);
     }
@@ -463,8 +589,13 @@ final class EntityRecognizer {
             c.type = EntityType.ORGANIZATION; c.score = 3;
             return;
         }
-        // 4. acronyms: BBC, TASS, RSF (a country code like US or UK is a place)
         Place[] places = gaz.lookup(c.clean);
+        // 3b. an organisation head before "of"/"for": Ministry of Health, International Organization for Migration
+        if (c.words >= 3 && places.length == 0 && headBeforeOf(toks, c.from, c.to)) {
+            c.type = EntityType.ORGANIZATION; c.score = 3;
+            return;
+        }
+        // 4. acronyms: BBC, TASS, RSF (a country code like US or UK is a place)
         if (acronym) {
             if (places.length > 0 && (places[0].kind == Kind.COUNTRY
                 || c.text.length() >= 4 && places[0].population >= 100_000 && lex.organizations.get(c.key) == null)) {
@@ -480,8 +611,10 @@ final class EntityRecognizer {
         boolean anyGiven = false;
         for (int k = c.from; k < c.to; k++) if (toks.get(k).word && lex.isGivenName(toks.get(k).lower)) anyGiven = true;
         boolean surnameLast = c.words >= 2 && (Lexicon.surnameShape(lastLower) || lex.surnames.contains(lastLower));
-        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg(toks, c.to) || movementAfter(toks, c);
-        boolean placeWordAfter = next != null && next.word && !Norm.isUpperInitial(next.text) && lex.placeWords.contains(next.lower);
+        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg(toks, c.to) || movementAfter(toks, c)
+            || c.words <= 3 && ledBy(toks, c) && !lex.demonyms.contains(lastLower) && !lex.isCommonWord(lastLower);
+        boolean placeWordAfter = next != null && next.word && !Norm.isUpperInitial(next.text) && (lex.placeWords.contains(next.lower)
+            || next.is("camp") || next.is("refugee") && next2 != null && next2.is("camp"));
         boolean placeWordLast = c.words >= 2 && lex.placeWords.contains(lastLower) && !lex.orgWords.contains(lastLower);
         boolean placeOfBefore = prev != null && prev2 != null && prev.is("of") && PLACE_OF.contains(prev2.lower);
 
@@ -511,6 +644,12 @@ final class EntityRecognizer {
                 c.type = EntityType.LOCATION; c.score = 2;
                 return;
             }
+        }
+        // "medics in Deir al-Balah said": after a locative preposition the name is a place, not a speaker
+        if (c.words >= 2 && c.words <= 3 && !c.personCue && prev != null && (prev.is("in") || prev.is("near") || prev.is("outside"))
+            && next != null && Lexicon.REPORT_VERBS.contains(next.lower)) {
+            c.type = EntityType.LOCATION; c.score = 1;
+            return;
         }
         // 8. people: given names, surname shapes, titles and role nouns, bylines
         boolean byline = prev != null && prev.is("by") && prev.lineStart;
@@ -550,6 +689,11 @@ final class EntityRecognizer {
         // 9. several unknown capitalised words followed or preceded by a reporting verb are most often a person
         boolean reportNear = next != null && Lexicon.REPORT_VERBS.contains(next.lower)
             || prev != null && Lexicon.REPORT_VERBS.contains(prev.lower);
+        if (c.words <= 3 && !c.personCue && prev != null && (prev.is("in") || prev.is("near") || prev.is("outside"))
+            && next != null && Lexicon.REPORT_VERBS.contains(next.lower)) {
+            c.type = EntityType.LOCATION; c.score = 1;
+            return;
+        }
         if (c.words <= 3 && !allCommon(toks, c) && noneCommon(toks, c) && reportNear) {
             c.type = EntityType.PERSON; c.score = 1;
         }
@@ -675,8 +819,10 @@ final class EntityRecognizer {
         // the head of an English noun phrase is its last noun: "a television journalist" is a person,
         // "a rights group" an organisation; the phrase ends at a preposition or relative word
         Boolean org = null;
-        for (int m = k + 1; m < n && m <= k + 6; m++) {
+        for (int m = k + 1; m < n && m <= k + 8; m++) {
             Token t = toks.get(m);
+            // "X, the World Health Organization's regional director": the possessor is not the head
+            if (!t.word && Norm.isApostrophe(t.text.charAt(0)) && m + 1 < n && toks.get(m + 1).is("s")) { org = null; m++; continue; }
             if (!t.word || APPOSITIVE_END.contains(t.lower)) break;
             if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
                 // ", the interior ministry said" starts a new clause, it does not describe the name
@@ -690,6 +836,24 @@ final class EntityRecognizer {
         return org != null && org;
     }
 
+    /** "X-led", "X-run", "X-backed": X leads or runs something. */
+    private static boolean ledBy(List<Token> toks, Cand c) {
+        int k = c.to;
+        return k + 1 < toks.size() && toks.get(k).punct('-') && !toks.get(k).spaceBefore && !toks.get(k + 1).spaceBefore
+            && LED_BY.contains(toks.get(k + 1).lower);
+    }
+
+    /** An organisation head right before an "of"/"for" inside the name: "Human Rights Commission of Pakistan". */
+    private boolean headBeforeOf(List<Token> toks, int from, int to) {
+        for (int k = from + 1; k < to - 1; k++) {
+            Token t = toks.get(k);
+            if (!(t.is("of") || t.is("for"))) continue;
+            String h = toks.get(k - 1).lower;
+            return lex.orgWords.contains(h) && !lex.placeWords.contains(h) && !h.equals("republic") && !h.equals("kingdom");
+        }
+        return false;
+    }
+
     /** "the X movement", "the X group", "X news agency". */
     private boolean movementAfter(List<Token> toks, Cand c) {
         if (c.to >= toks.size()) return false;
@@ -699,7 +863,17 @@ final class EntityRecognizer {
         if (!next.word || Norm.isUpperInitial(next.text)) return false;
         if ((next.is("news") || next.is("state") || next.is("private") || next.is("media")) && next2 != null
             && next2.word && Lexicon.ORG_CUES.contains(next2.lower)) return true;
-        return Lexicon.ORG_CUES.contains(next.lower) && prev != null && prev.is("the");
+        if (prev == null) return false;
+        Token prev2 = c.from > 1 ? toks.get(c.from - 2) : null;
+        // "the X party", "Khan's X party", "the ruling X party", "the X rescue group"
+        boolean lead = prev.is("the") || prev.is("s") && prev2 != null && !prev2.word
+            || prev.word && !Norm.isUpperInitial(prev.text) && prev2 != null && prev2.is("the") && !Lexicon.PLACE_PREPS.contains(prev.lower)
+               && !lex.roleNouns.contains(prev.lower);
+        if (!lead) return false;
+        if (Lexicon.ORG_CUES.contains(next.lower)) return true;
+        return next2 != null && next2.word && !Norm.isUpperInitial(next2.text) && Lexicon.ORG_CUES.contains(next2.lower)
+            && !lex.placeWords.contains(next.lower) && !lex.roleNouns.contains(next.lower) && !CONNECTORS.contains(next.lower)
+            && !DETERMINERS.contains(next.lower);
     }
 
     // ---------------------------------------------------------------- places
@@ -713,8 +887,12 @@ final class EntityRecognizer {
             || next.is("state") || next.is("governorate") || next.is("prefecture") || next.is("county"));
         Place best = null;
         double bestScore = -1e9;
+        boolean anyExact = false;
+        for (Place p : all) if (Norm.key(p.name).equals(c.key)) anyExact = true;
         for (Place p : all) {
             double s = p.prior();
+            // "Brasilia" is also an alternate name of Brazil: the city of that name wins
+            if (anyExact && p.kind == Kind.COUNTRY && !Norm.key(p.name).equals(c.key)) s -= 10;
             if (docCountries.contains(p.country) && p.kind != Kind.COUNTRY) s += 3;
             if (Norm.key(p.name).equals(c.key)) s += 0.5;
             if (regionWord && p.kind == Kind.ADMIN1) s += 3;

@@ -189,6 +189,11 @@ final class Gazetteer {
     Place[] lookup(String surface) {
         String k = Norm.key(surface);
         Place[] a = byKey.getOrDefault(k, NONE);
+        // Arabic article spelled al- or el- (Deir al-Balah / Deir el-Balah)
+        if (a.length == 0 && k.indexOf(' ') > 0) {
+            if (k.contains(" al ")) a = byKey.getOrDefault(k.replace(" al ", " el "), NONE);
+            else if (k.contains(" el ")) a = byKey.getOrDefault(k.replace(" el ", " al "), NONE);
+        }
         if (Norm.isAllCaps(surface) && surface.replace(".", "").length() <= 4) {
             Place[] b = byKey.get("#" + k);
             if (b != null) {

@@ -48,7 +48,7 @@ final class Lexicon {
         "watchdog", "website", "publication", "daily", "magazine", "union", "coalition", "alliance", "institute",
         "association", "foundation", "ministry", "tabloid", "newswire", "portal", "broadcaster", "radio", "station",
         "council", "committee", "faction", "rebels", "outfit", "brand", "bank", "manufacturer", "operator", "carrier",
-        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper");
+        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary");
 
     static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
         "lord", "lady", "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
@@ -100,7 +100,8 @@ final class Lexicon {
             "city", "town", "way", "st", "tr", "cr", "rd", "centre", "park", "gallery", "library", "museum", "memorial",
             "junction", "crossing", "landing", "trail", "estates", "acres", "zone", "ward", "state", "kingdom", "palace",
             "manor", "tower", "arena", "stadium", "farm", "garden", "gardens", "levee", "quarry", "playhouse", "theater",
-            "monument", "airport", "bridge", "castle", "fort", "dam", "basilica", "amphitheater", "auditorium", "coliseum"));
+            "monument", "airport", "bridge", "castle", "fort", "dam", "basilica", "amphitheater", "auditorium", "coliseum",
+            "crescent", "cross"));
         place.addAll(set("oblast", "governorate", "river", "sea", "ocean", "region", "province", "district", "island",
             "islands", "peninsula", "valley", "mountains", "desert", "lake", "gulf", "strait", "basin", "plateau", "county",
             "prefecture", "krai", "raion", "canton", "emirate", "delta", "coast", "highlands", "plains", "area"));
