@@ -195,6 +195,10 @@ final class EntityRecognizer {
 
     // ---------------------------------------------------------------- spans
 
+    private static boolean isCyrillic(String text) {
+        return !text.isEmpty() && Character.UnicodeScript.of(text.codePointAt(0)) == Character.UnicodeScript.CYRILLIC;
+    }
+
     private boolean isNameToken(Token t) {
         if (!t.word || t.number) return false;
         if (!Norm.isUpperInitial(t.text)) return false;
@@ -211,6 +215,13 @@ final class EntityRecognizer {
             if (prev.newlineAfter) break;
             if ((isNameToken(t) || faithWordInName(toks, j)) && t.spaceBefore) {
                 if (headline && !joinsInHeadline(toks, i, j)) break;
+                j++;
+                continue;
+            }
+            // a name quoted in another script keeps that script's own capitalisation:
+            // "Путь домой" in an English article is one name, lower-case second word and all
+            if (t.word && t.spaceBefore && prev.word && isCyrillic(toks.get(i).text) && isCyrillic(prev.text)
+                && isCyrillic(t.text)) {
                 j++;
                 continue;
             }

@@ -129,4 +129,15 @@ class EntityRecognizerTest {
         assertThat(mohammed.getName()).isEqualTo("Amina Mohammed");
         assertThat(mohammed.getType()).isEqualTo(EntityType.PERSON);
     }
+
+    @Test
+    void aNameQuotedInCyrillicSharesTheIdOfItsTransliterations() {
+        String latin = find(ents("Members of the Rus Sidyashchaya movement protested in Samara on Sunday, the group said."),
+            "Rus Sidyashchaya").orElseThrow().getId();
+        Entity cyrillic = find(ents("Members of the Русь сидящая movement protested in Samara on Sunday, the group said."),
+            "Русь сидящая").orElseThrow(() -> new AssertionError("the Cyrillic name was not recognised as one span"));
+
+        assertThat(cyrillic.getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(cyrillic.getId()).isEqualTo(latin);
+    }
 }
