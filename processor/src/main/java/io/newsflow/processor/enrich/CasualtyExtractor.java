@@ -18,6 +18,12 @@ import java.util.Set;
  * attribution. See docs/enrichment.md for the rules.
  */
 final class CasualtyExtractor {
+    // number shapes, compiled once (every number in every article is checked against them)
+    private static final java.util.regex.Pattern COMMA_GROUPS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final java.util.regex.Pattern DOT_GROUPS = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final java.util.regex.Pattern DECIMAL_DOT = java.util.regex.Pattern.compile("\\d+\\.\\d+");
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d+,\\d{1,2}");
+
 
     static final Map<String, Integer> UNITS = new HashMap<>();
     static final Map<String, Integer> TENS = new HashMap<>();
@@ -187,12 +193,12 @@ final class CasualtyExtractor {
         String x = b.toString();
         if (groups == 0) return x.length() > 15 ? null : Double.parseDouble(x);
         // thousands groups: d{1,3}(sep ddd)+ with one kind of separator
-        if (x.matches("\\d{1,3}(,\\d{3})+") || (dots >= 2 && x.matches("\\d{1,3}(\\.\\d{3})+"))) {
+        if (COMMA_GROUPS.matcher(x).matches() || (dots >= 2 && DOT_GROUPS.matcher(x).matches())) {
             String digits = x.replace(",", "").replace(".", "");
             return digits.length() > 15 ? null : Double.parseDouble(digits);
         }
-        if (commas == 0 && dots == 1 && x.matches("\\d+\\.\\d+")) return Double.parseDouble(x);
-        if (dots == 0 && commas == 1 && x.matches("\\d+,\\d{1,2}")) return Double.parseDouble(x.replace(',', '.'));
+        if (commas == 0 && dots == 1 && DECIMAL_DOT.matcher(x).matches()) return Double.parseDouble(x);
+        if (dots == 0 && commas == 1 && DECIMAL_COMMA.matcher(x).matches()) return Double.parseDouble(x.replace(',', '.'));
         return null;
     }
 

@@ -785,8 +785,11 @@ final class EntityRecognizer {
         return true;
     }
 
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("[IVXLC]+");
+    private static final java.util.regex.Pattern WORD_BREAK = java.util.regex.Pattern.compile("[\\s\\-]+");
+
     private static boolean isRoman(String s) {
-        return s.matches("[IVXLC]+");
+        return ROMAN.matcher(s).matches();
     }
 
     private boolean allCommon(List<Token> toks, Cand c) {
@@ -931,7 +934,7 @@ final class EntityRecognizer {
 
     private static boolean initialsMatch(String name, String acronym) {
         StringBuilder b = new StringBuilder();
-        for (String w : name.split("[\\s\\-]+")) {
+        for (String w : WORD_BREAK.split(name)) {
             if (w.isEmpty()) continue;
             if (Character.isUpperCase(w.charAt(0))) b.append(w.charAt(0));
         }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericContainer;
@@ -47,6 +48,9 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegisterSchemas = true;
     private boolean useLatestVersion;
     private boolean latestCompatibilityStrict = true;
+    /** One writer per schema and record kind, built once: every enriched article writes ~19 records. */
+    private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<T>> genericWriters = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction; {@link #configure} supplies the registry. */
     public AvroSerializer() {
@@ -163,11 +167,10 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return out.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
     private DatumWriter<T> writer(T record, Schema schema) {
         if (record instanceof SpecificRecord) {
-            return new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+            return specificWriters.computeIfAbsent(schema, s -> new SpecificDatumWriter<>(s, SpecificData.getForSchema(s)));
         }
-        return new GenericDatumWriter<>(schema);
+        return genericWriters.computeIfAbsent(schema, GenericDatumWriter::new);
     }
 }
