@@ -91,9 +91,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (port != 0) {
-            requireFree(port); // fail with a clear message before the broker logs a bind error
-        }
+        // both ports are held open together while chosen, so they can never be the same one (a restart
+        // on a fixed client port used to be handed that port again for the controller); a taken fixed
+        // port fails here with a clear message before the broker logs a bind error
+        int[] ports = reservePorts(port);
         QuietLogging.apply();
         boolean temporary = dataDir == null;
         Path dir;
@@ -104,8 +105,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = null;
         try {
-            int clientPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            int clientPort = ports[0];
+            int controllerPort = ports[1];
             Path logDir = dir.resolve("kraft-combined-logs");
             KafkaConfig config = new KafkaConfig(brokerProperties(logDir, clientPort, controllerPort, overrides), false);
             formatIfNeeded(logDir);
@@ -277,26 +278,34 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Asks the OS for a free port. There is a short window in which another process could take it;
-     * acceptable for tests and the demo (the controller port must be known before the broker starts,
-     * because it is part of the voter configuration).
+     * Chooses the client port ({@code requested}, or a free one when 0) and a free controller port,
+     * holding both sockets open at once so the two always differ. There is a short window between
+     * closing them and the broker binding in which another process could take one; acceptable for
+     * tests and the demo (the controller port must be known before the broker starts, because it is
+     * part of the voter configuration).
+     *
+     * @return {client port, controller port}
      */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    static int[] reservePorts(int requested) {
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(HOST);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
+            throw new UncheckedIOException("cannot resolve " + HOST, e);
         }
-    }
-
-    private static void requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        ServerSocket client;
+        try {
+            client = new ServerSocket();
+            client.setReuseAddress(true);
+            client.bind(new InetSocketAddress(host, requested));
         } catch (IOException e) {
-            throw new IllegalStateException("Kafka port " + port + " on " + HOST
+            throw new IllegalStateException("Kafka port " + requested + " on " + HOST
                     + " is already in use (another broker running?); choose another port", e);
+        }
+        try (client; ServerSocket controller = new ServerSocket(0, 1, host)) {
+            return new int[] {client.getLocalPort(), controller.getLocalPort()};
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for the Kafka controller", e);
         }
     }
 
