@@ -29,7 +29,9 @@ PACKAGES = {
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RES = os.path.join(ROOT, "processor", "src", "main", "resources")
 
-CITY_MIN_POP = 5000
+CITY_MIN_POP = 1000       # smaller towns in the news (Pylos, Lampedusa, Columbus Junction) are places too...
+CITY_ALT_MIN_POP = 5000   # ...but below this only under their main name: their alternate names are mostly noise
+                          # (a town of 2,000 also listed as "Saint Luke" turned a hospital into a place)
 CITY_SEATS = {"PPLC", "PPLA", "PPLA2"}          # capitals and admin seats are kept whatever their population
 COUNTRY_NAME_LANGS = ["en", "ru", "uk", "be", "bg", "sr", "mk", "de", "fr", "es", "it", "pt", "pl", "nl", "cs",
                       "sk", "ro", "hu", "sv", "da", "no", "fi", "et", "lv", "lt", "hr", "sl", "tr", "az", "id", "ms"]
@@ -113,7 +115,9 @@ def build_places(work, english_words):
                 s = sums[key]; s[0] += lat; s[1] += lon; s[2] += 1; s[3] += pop
             if pop < CITY_MIN_POP and fcode not in CITY_SEATS:
                 continue
-            names = [name, ascii_] + [a for a in alts.split(",") if a]
+            names = [name, ascii_]
+            if pop >= CITY_ALT_MIN_POP or fcode in CITY_SEATS:
+                names += [a for a in alts.split(",") if a]
             canon_key = fold(name).lower()
             keep = []
             for n in names:
