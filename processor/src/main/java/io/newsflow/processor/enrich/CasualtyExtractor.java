@@ -219,6 +219,8 @@ final class CasualtyExtractor {
         }
         if (prev != null && (prev.is("aged") || prev.is("age") || prev.is("no") || prev.is("number") || prev.is("page")
             || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return null;
+        // "a mother of five", "father-of-three": the size of a family, not a count of victims
+        if (familySize(toks, num.from)) return null;
 
         // range: between A and B, from A to B, A to B, A-B
         Num hi = null;
@@ -266,6 +268,8 @@ final class CasualtyExtractor {
         String head = np.isEmpty() ? null : np.get(np.size() - 1);
         if (head != null && NOT_PEOPLE.contains(head)) return null;
         for (String w : np) if (NOT_PEOPLE.contains(w)) return null;
+        // "Rescue 1122 said", "Flight 816 was": a number that is part of a name counts nothing
+        if (np.isEmpty() && numberInName(toks, num.from, num.to)) return null;
 
         FigureCategory cat = null;
         int catEnd = -1;
@@ -380,6 +384,33 @@ final class CasualtyExtractor {
             return null;
         }
         return CATEGORY.get(t.lower);
+    }
+
+    private static final Set<String> KIN = Lexicon.set("mother", "father", "parent", "grandmother", "grandfather",
+        "grandparent", "mum", "mom", "dad", "grandma", "grandpa");
+
+    /** "mother of five", "mother-of-five": a kinship noun and "of" right before the number. */
+    private static boolean familySize(List<Token> toks, int i) {
+        int m = i - 1;
+        if (m >= 0 && toks.get(m).punct('-') && !toks.get(m).spaceBefore) m--;
+        if (m < 1 || !toks.get(m).is("of")) return false;
+        m--;
+        if (m >= 1 && toks.get(m).punct('-') && !toks.get(m).spaceBefore) m--;
+        return KIN.contains(toks.get(m).lower);
+    }
+
+    /**
+     * "Relief 4455 said", "Flight 816 was found": digits right after a capitalised word inside a sentence and followed by
+     * a lower-case word are part of a name. A title-case headline ("Quake Kills 212 In ...") is not: there the next word
+     * is capitalised too, and a capitalised category verb, qualifier or function word ("Kills 212", "To 58") is no name.
+     */
+    private static boolean numberInName(List<Token> toks, int from, int to) {
+        if (from < 1 || to >= toks.size() || !toks.get(from).number) return false;
+        Token p = toks.get(from - 1), nx = toks.get(to);
+        if (!p.cap() || p.sentenceStart || p.lineStart || !nx.word || nx.number || Norm.isUpperInitial(nx.text)) return false;
+        String w = p.lower;
+        return !NP_STOP.contains(w) && !CATEGORY.containsKey(w) && !ACTIVE_VERBS.contains(w) && !QUAL1.containsKey(w)
+            && !w.equals("least") && !w.equals("toll");
     }
 
     private static final Set<String> MODALS = Lexicon.set("could", "would", "might", "may", "can", "will", "should");

@@ -125,4 +125,33 @@ class CasualtyExtractorTest {
         assertThat(f).hasSize(1);
         assertThat(f.get(0).getQualifier()).isEqualTo(Qualifier.AT_LEAST);
     }
+
+    @Test
+    void phrasesThatAlreadyWorkStayFigures() {
+        assertThat(one("No fewer than 23 others were hurt.").getCategory()).isEqualTo(FigureCategory.WOUNDED);
+        List<CasualtyFigure> f = figs("The bombing left 6 dead and 31 injured.");
+        assertThat(f).extracting(CasualtyFigure::getCategory).containsExactly(FigureCategory.KILLED, FigureCategory.WOUNDED);
+        assertThat(one("The death toll climbed to 64 on Friday.").getCount()).isEqualTo(64);
+    }
+
+    @Test
+    void survivorsRescuesAndFamiliesAreNotFigures() {
+        assertThat(figs("Coast guards rescued 46 people from the water.")).isEmpty();
+        assertThat(figs("There were 58 survivors of the crash.")).isEmpty();
+        assertThat(figs("Scores more were feared trapped.")).isEmpty();
+        assertThat(figs("A 41-year-old father of three was among those killed.")).isEmpty();
+        assertThat(figs("She was a grandmother of nine who died in the fire.")).isEmpty();
+        assertThat(figs("He leaves a mother-of-four who was injured.")).isEmpty();
+        assertThat(figs("Over the last 48 hours, the army said, the situation was calm.")).isEmpty();
+    }
+
+    @Test
+    void aNumberInANameIsNotACount() {
+        assertThat(figs("A spokesman for Relief 4455 said the bodies had been taken away.")).isEmpty();
+        assertThat(figs("Debris from Flight 816 was found where the dead were buried.")).isEmpty();
+        // a headline in title case still counts
+        assertThat(figs("Quake Kills 212 In Mountain Province")).extracting(CasualtyFigure::getCount).containsExactly(212L);
+        // and a count after a place name still counts
+        assertThat(figs("In Rellen 14 people were killed.")).extracting(CasualtyFigure::getCount).containsExactly(14L);
+    }
 }
