@@ -257,6 +257,7 @@ final class CasualtyExtractor {
             Token t = toks.get(k);
             if (!t.word || t.number || NP_STOP.contains(t.lower) || Norm.isUpperInitial(t.text) && k > npStart) break;
             if (ACTIVE_VERBS.contains(t.lower) && !np.isEmpty() && !t.lower.endsWith("ed")) break;
+            if (t.is("lost") && !np.isEmpty()) break;   // "40 people lost their lives"
             np.add(t.lower);
             npText.add(t.text);
             k++;
@@ -276,14 +277,25 @@ final class CasualtyExtractor {
         // 1. an active verb right before the number (and its qualifier): "killing at least 9", "displaced millions"
         int before = qStart - 1;
         while (before >= sentStart && before >= 0 && (toks.get(before).is("another") || toks.get(before).is("a")
-            || toks.get(before).is("further") || toks.get(before).is("some"))) before--;
+            || toks.get(before).is("further") || toks.get(before).is("some") || toks.get(before).is("all"))) before--;
         if (before >= 0 && before >= sentStart && ACTIVE_VERBS.contains(toks.get(before).lower)) {
             String v = toks.get(before).lower;
             if (v.equals("claimed") || v.equals("left") || v.equals("leaving")) {
-                // "claimed the lives of" is rare in this position; "left 5 dead" is handled by the noun phrase
+                // "left 5 dead" is handled by the noun phrase; "claimed 40 lives" below
             } else {
                 cat = CATEGORY.get(v);
             }
+        }
+        // "claimed 40 lives", "cost 12 lives"
+        if (cat == null && "lives".equals(head) && before >= sentStart && before >= 0 && TAKE_LIVES.contains(toks.get(before).lower)) {
+            cat = FigureCategory.KILLED;
+        }
+        // "the bodies of 7 fishermen", "claimed the lives of 33 people"
+        if (cat == null && before >= 1 && before > sentStart && toks.get(before).is("of")) {
+            Token b1 = toks.get(before - 1);
+            if (b1.is("bodies") || b1.is("remains")) cat = FigureCategory.KILLED;
+            else if (b1.is("lives") && before >= 3 && toks.get(before - 2).is("the")
+                && TAKE_LIVES.contains(toks.get(before - 3).lower)) cat = FigureCategory.KILLED;
         }
         // 2. a category word after the noun phrase, in the same clause
         boolean including = qStart > 0 && toks.get(qStart - 1).is("including");
@@ -313,7 +325,7 @@ final class CasualtyExtractor {
                 if (t.is("but") || t.is("while") || t.is("whereas") || t.is("although")) break;
                 // "could be killed" is not this count's predicate; "68, and the toll could be higher" leaves the count to the toll
                 if (MODALS.contains(t.lower) && m + 1 < n && toks.get(m + 1).is("be")) break;
-                FigureCategory c = category(toks, m);
+                FigureCategory c = "lives".equals(head) && t.is("lost") ? FigureCategory.KILLED : category(toks, m);
                 if (c != null) { cat = c; catEnd = m + 1; break; }
             }
         }
@@ -385,6 +397,10 @@ final class CasualtyExtractor {
         }
         return CATEGORY.get(t.lower);
     }
+
+    /** Verbs of "claimed the lives of N", "claimed N lives", "cost N lives". */
+    private static final Set<String> TAKE_LIVES = Lexicon.set("claimed", "claiming", "claim", "claims", "took", "taken",
+        "taking", "cost", "costing", "costs");
 
     private static final Set<String> KIN = Lexicon.set("mother", "father", "parent", "grandmother", "grandfather",
         "grandparent", "mum", "mom", "dad", "grandma", "grandpa");

@@ -154,4 +154,36 @@ class CasualtyExtractorTest {
         // and a count after a place name still counts
         assertThat(figs("In Rellen 14 people were killed.")).extracting(CasualtyFigure::getCount).containsExactly(14L);
     }
+
+    @Test
+    void bodiesOfACount() {
+        CasualtyFigure a = one("The bodies of seven fishermen were found on the beach.");
+        assertThat(a.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(a.getCount()).isEqualTo(7);
+        CasualtyFigure b = one("Divers recovered the bodies of at least 16 migrants.");
+        assertThat(b.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(b.getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("Search teams pulled 8 bodies from the river.").getCount()).isEqualTo(8);
+    }
+
+    @Test
+    void killingAllOfAGroup() {
+        CasualtyFigure a = one("The helicopter came down in fog, killing all four soldiers aboard.");
+        assertThat(a.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(a.getCount()).isEqualTo(4);
+        assertThat(a.getQualifier()).isEqualTo(Qualifier.EXACT);
+        assertThat(one("The ferry capsized, killing all 93 passengers and crew.").getCount()).isEqualTo(93);
+    }
+
+    @Test
+    void livesLostAndClaimed() {
+        CasualtyFigure a = one("The landslide claimed the lives of 33 people.");
+        assertThat(a.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(a.getCount()).isEqualTo(33);
+        assertThat(one("At least 71 people lost their lives in the blaze.").getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(one("The outbreak has claimed 210 lives so far.").getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(one("Some 45 lives were lost at sea.").getCategory()).isEqualTo(FigureCategory.KILLED);
+        // saving lives is not a toll
+        assertThat(figs("Medics saved the lives of 15 people.")).isEmpty();
+    }
 }
