@@ -257,7 +257,7 @@ final class CasualtyExtractor {
             Token t = toks.get(k);
             if (!t.word || t.number || NP_STOP.contains(t.lower) || Norm.isUpperInitial(t.text) && k > npStart) break;
             if (ACTIVE_VERBS.contains(t.lower) && !np.isEmpty() && !t.lower.endsWith("ed")) break;
-            if (t.is("lost") && !np.isEmpty()) break;   // "40 people lost their lives"
+            if ((t.is("lost") || t.is("out")) && !np.isEmpty()) break;   // "40 people lost their lives", "drove 90 farmers out of"
             np.add(t.lower);
             npText.add(t.text);
             k++;
@@ -285,6 +285,10 @@ final class CasualtyExtractor {
             } else {
                 cat = CATEGORY.get(v);
             }
+        }
+        // "drove 4,500 farmers out of their villages"
+        if (cat == null && before >= sentStart && before >= 0 && DRIVE_OUT.contains(toks.get(before).lower) && outOfHomes(toks, npEnd)) {
+            cat = FigureCategory.DISPLACED;
         }
         // "claimed 40 lives", "cost 12 lives"
         if (cat == null && "lives".equals(head) && before >= sentStart && before >= 0 && TAKE_LIVES.contains(toks.get(before).lower)) {
@@ -391,11 +395,42 @@ final class CasualtyExtractor {
         if ((t.is("refuge") || t.is("shelter")) && m > 0 && (toks.get(m - 1).is("taken") || toks.get(m - 1).is("took")
             || toks.get(m - 1).is("sought") || toks.get(m - 1).is("seeking") || toks.get(m - 1).is("found"))) return FigureCategory.DISPLACED;
         if (t.is("lost") && m + 2 < n && toks.get(m + 1).is("their") && (toks.get(m + 2).is("homes") || toks.get(m + 2).is("home"))) return FigureCategory.DISPLACED;
+        // "forced from their homes", "driven out of their villages", "forced to leave", "crossed into neighbouring countries"
+        if (DRIVE_OUT.contains(t.lower) && outOfHomes(toks, m + 1)) return FigureCategory.DISPLACED;
+        if ((t.is("leave") || t.is("abandon")) && m >= 2 && toks.get(m - 1).is("to") && FORCED.contains(toks.get(m - 2).lower)) {
+            return FigureCategory.DISPLACED;
+        }
+        if (t.is("crossed") || t.is("crossing")) {
+            // as refugees: "into neighbouring countries", not troops crossing into a named country
+            for (int j = m + 1; j + 1 < n && j <= m + 5; j++) {
+                if ((toks.get(j).is("neighbouring") || toks.get(j).is("neighboring")) && !toks.get(j + 1).cap()) return FigureCategory.DISPLACED;
+                if (!toks.get(j).word) break;
+            }
+        }
         if (t.is("killing") || t.is("wounding") || t.is("injuring")) {
             // "13 people died, killing ..." belongs to the next number
             return null;
         }
         return CATEGORY.get(t.lower);
+    }
+
+    private static final Set<String> DRIVE_OUT = Lexicon.set("forced", "forcing", "driven", "drove", "driving", "chased",
+        "expelled", "evicted", "pushed", "uprooted", "displaced");
+    private static final Set<String> FORCED = Lexicon.set("forced", "forcing", "compelled", "obliged", "had");
+    private static final Set<String> DWELLINGS = Lexicon.set("home", "homes", "houses", "house", "villages", "village",
+        "towns", "town", "land", "lands", "city", "area", "region", "neighbourhoods", "neighborhoods", "country");
+
+    /** "from their homes", "out of the area", "from the village": a place people live, right after token i. */
+    private static boolean outOfHomes(List<Token> toks, int i) {
+        int n = toks.size();
+        if (i < n && toks.get(i).is("out") && i + 1 < n && toks.get(i + 1).is("of")) i += 2;
+        else if (i < n && toks.get(i).is("from")) i++;
+        else return false;
+        for (int j = i; j < n && j <= i + 2; j++) {
+            if (DWELLINGS.contains(toks.get(j).lower)) return true;
+            if (!toks.get(j).word) return false;
+        }
+        return false;
     }
 
     /** Verbs of "claimed the lives of N", "claimed N lives", "cost N lives". */

@@ -186,4 +186,30 @@ class CasualtyExtractorTest {
         // saving lives is not a toll
         assertThat(figs("Medics saved the lives of 15 people.")).isEmpty();
     }
+
+    private static CasualtyFigure withCount(List<CasualtyFigure> f, long count) {
+        return f.stream().filter(x -> x.getCount() == count).findFirst()
+            .orElseThrow(() -> new AssertionError("no figure " + count + " in " + f));
+    }
+
+    @Test
+    void displacementPhrasing() {
+        List<CasualtyFigure> f = figs("Almost 7 million people have been forced from their homes, including more than 2 million "
+            + "who have crossed into neighbouring countries.");
+        assertThat(f).extracting(CasualtyFigure::getCount).containsExactly(7000000L, 2000000L);
+        assertThat(f).allMatch(x -> x.getCategory() == FigureCategory.DISPLACED);
+        assertThat(withCount(f, 7000000).getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        assertThat(withCount(f, 2000000).getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(one("At least 35,000 villagers were driven from their homes by the fighting.").getCategory())
+            .isEqualTo(FigureCategory.DISPLACED);
+        assertThat(one("Some 8,000 residents were forced to leave after the dam burst.").getCategory())
+            .isEqualTo(FigureCategory.DISPLACED);
+        assertThat(one("About 600,000 people have crossed into neighboring states since May.").getCategory())
+            .isEqualTo(FigureCategory.DISPLACED);
+        assertThat(one("Militias drove 4,500 farmers out of their villages.").getCategory()).isEqualTo(FigureCategory.DISPLACED);
+        // rescued from homes, forced out of office, troops crossing into a named country: not displacement
+        assertThat(figs("Firefighters rescued 30 tenants from their homes.")).isEmpty();
+        assertThat(figs("The scandal forced 3 ministers out of office.")).isEmpty();
+        assertThat(figs("Some 2,000 soldiers crossed into neighbouring Varnia overnight.")).isEmpty();
+    }
 }
