@@ -308,7 +308,7 @@ final class CasualtyExtractor {
             cat = prevFig.getCategory();
         }
         if (cat == null) {
-            boolean skipped = false;
+            boolean skipped = false, asideSkipped = false;
             int limit = npEnd + 8;
             for (int m = npEnd; m < n && m < limit; m++) {
                 Token t = toks.get(m);
@@ -323,6 +323,12 @@ final class CasualtyExtractor {
                     }
                     limit = m + 8;
                     continue;
+                }
+                if (!asideSkipped && !t.word) {
+                    // "1.9 million people \u2013 roughly 90 percent of the population \u2013 have been displaced",
+                    // "320 civilians, mostly women, were evacuated", "27 miners (all from one shift) died"
+                    int close = asideEnd(toks, m);
+                    if (close > 0) { asideSkipped = true; m = close; limit = close + 9; continue; }
                 }
                 if (!t.word && CLAUSE_END.contains(t.text)) break;
                 if (t.number || parse(toks, m) != null && m > npEnd) break;
@@ -431,6 +437,36 @@ final class CasualtyExtractor {
             if (!toks.get(j).word) return false;
         }
         return false;
+    }
+
+    private static final Set<String> RESUME = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "remain",
+        "remained", "remains", "reportedly");
+
+    /**
+     * An aside opened at token m (a spaced dash, "(", or ","), closed by the same mark within 16 tokens, after which the
+     * clause resumes with an auxiliary or a category word: returns the closing token, else -1.
+     */
+    private static int asideEnd(List<Token> toks, int m) {
+        Token o = toks.get(m);
+        boolean dash = (o.punct('\u2013') || o.punct('\u2014') || o.punct('-')) && o.spaceBefore;
+        boolean paren = o.punct('(');
+        boolean comma = o.punct(',');
+        if (!dash && !paren && !comma) return -1;
+        int n = toks.size();
+        for (int c = m + 1; c < n && c <= m + 16; c++) {
+            Token t = toks.get(c);
+            if (t.sentenceStart || t.punct(';') || t.punct('.') || t.punct(':')) return -1;
+            boolean closes = dash ? (t.punct('\u2013') || t.punct('\u2014') || t.punct('-')) && t.spaceBefore
+                : paren ? t.punct(')') : t.punct(',');
+            if (!closes) {
+                if (paren && t.punct('(') || !paren && t.punct(')')) return -1;
+                continue;
+            }
+            if (c == m + 1 || c + 1 >= n) return -1;
+            Token r = toks.get(c + 1);
+            return RESUME.contains(r.lower) || category(toks, c + 1) != null ? c : -1;
+        }
+        return -1;
     }
 
     /** Verbs of "claimed the lives of N", "claimed N lives", "cost N lives". */

@@ -212,4 +212,20 @@ class CasualtyExtractorTest {
         assertThat(figs("The scandal forced 3 ministers out of office.")).isEmpty();
         assertThat(figs("Some 2,000 soldiers crossed into neighbouring Varnia overnight.")).isEmpty();
     }
+
+    @Test
+    void anAsideBetweenTheCountAndItsVerbIsSkipped() {
+        CasualtyFigure a = one("Nearly 2.4 million people \u2013 some 70 percent of the province's population \u2013 have been displaced.");
+        assertThat(a.getCategory()).isEqualTo(FigureCategory.DISPLACED);
+        assertThat(a.getCount()).isEqualTo(2400000);
+        assertThat(a.getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        CasualtyFigure b = one("About 320 civilians, mostly women and the elderly, were evacuated overnight.");
+        assertThat(b.getCategory()).isEqualTo(FigureCategory.DISPLACED);
+        assertThat(b.getCount()).isEqualTo(320);
+        CasualtyFigure c = one("At least 27 miners (all of them from the same shift) died in the collapse.");
+        assertThat(c.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(c.getCount()).isEqualTo(27);
+        // an aside that is not followed by the count's predicate does not make one
+        assertThat(figs("Some 400 pilgrims, organisers said, attended the service.")).isEmpty();
+    }
 }
