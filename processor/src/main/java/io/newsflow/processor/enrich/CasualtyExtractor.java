@@ -359,6 +359,13 @@ final class CasualtyExtractor {
                 }
             }
         }
+        // 5. "38 people died in Aville, 24 in Btown and 17 in Cburg": a number after a comma or "and" that continues the
+        //    sentence's previous figure and is followed by "in/at <Place>" takes that figure's category (and subject)
+        int contEnd = -1;
+        if (cat == null && prevFig != null && (np.isEmpty() || personNoun(head))) {
+            contEnd = continuation(toks, qStart, npEnd, prevFig.getEnd(), sentStart);
+            if (contEnd > 0) cat = prevFig.getCategory();
+        }
         if (cat == null) return null;
         // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
         // phrase that is not about people or a casualty word needs the category right after it
@@ -368,8 +375,9 @@ final class CasualtyExtractor {
             if (!anyCat && before < 0) return null;
         }
 
-        String subject = subject(np, npText);
+        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
         int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
+        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
         int textStart = toks.get(qStart).start;
         if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
         Long min = num.value, max = null;
@@ -437,6 +445,50 @@ final class CasualtyExtractor {
             if (!toks.get(j).word) return false;
         }
         return false;
+    }
+
+    private static final Set<String> LIST_PREP = Lexicon.set("in", "at", "near", "on", "across", "around", "outside",
+        "inside", "from");
+    private static final Set<String> LIST_AFTER = Lexicon.set("alone", "respectively", "last", "this", "yesterday",
+        "today", "overnight", "earlier", "during", "since", "so", "over", "each");
+    private static final Set<String> ADMIN_AREA = Lexicon.set("region", "province", "district", "oblast", "governorate",
+        "state", "county", "city", "area", "camp", "municipality", "prefecture", "department", "village", "town");
+    private static final Set<String> LIST_BREAK = Lexicon.set("but", "while", "whereas", "although", "who", "which",
+        "that", "when", "because", "if");
+
+    /**
+     * An elliptical list item "[,|and|, and] N in/at [the] Place" whose gap back to the end of the previous figure of the
+     * sentence (char offset prevEnd) is only a locative phrase ("in Aville", "in Moscow on Monday") and the separator.
+     * Returns the token after the place, or -1.
+     */
+    private static int continuation(List<Token> toks, int qStart, int npEnd, int prevEnd, int sentStart) {
+        int n = toks.size();
+        int p = npEnd;
+        if (p >= n || !(toks.get(p).is("in") || toks.get(p).is("at"))) return -1;
+        p++;
+        if (p < n && toks.get(p).is("the")) p++;
+        if (p >= n || !toks.get(p).cap() || toks.get(p).sentenceStart) return -1;
+        p++;
+        // "St. Petersburg", "Port Lamar", "Ivano-Frankivsk"
+        while (p < n && !toks.get(p).sentenceStart && (toks.get(p).cap()
+            || (toks.get(p).punct('.') || toks.get(p).punct('-')) && p + 1 < n && toks.get(p + 1).cap() && !toks.get(p + 1).sentenceStart)) p++;
+        if (p < n && ADMIN_AREA.contains(toks.get(p).lower)) p++;   // "in the Btown region"
+        // the item ends there (",", "and", "on Tuesday", end of sentence), it has no predicate of its own
+        if (p < n && toks.get(p).word && !toks.get(p).sentenceStart && !toks.get(p).is("and") && !toks.get(p).is("or")
+            && !LIST_PREP.contains(toks.get(p).lower) && !LIST_AFTER.contains(toks.get(p).lower)) return -1;
+        int s = qStart - 1;
+        if (s >= 0 && toks.get(s).is("and")) s--;
+        if (s >= 0 && toks.get(s).punct(',')) s--;
+        if (s == qStart - 1) return -1;   // no list separator
+        int g = s, words = 0;
+        while (g >= 0 && g >= sentStart && toks.get(g).start >= prevEnd) {
+            Token t = toks.get(g);
+            if (t.number || !t.word && !t.punct('.') && !t.punct('-') && !Norm.isApostrophe(t.text.charAt(0))) return -1;
+            if (SAY.contains(t.lower) || LIST_BREAK.contains(t.lower) || MODALS.contains(t.lower) || ++words > 10) return -1;
+            g--;
+        }
+        if (g + 1 <= s && !LIST_PREP.contains(toks.get(g + 1).lower)) return -1;
+        return p;
     }
 
     private static final Set<String> RESUME = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "remain",

@@ -228,4 +228,41 @@ class CasualtyExtractorTest {
         // an aside that is not followed by the count's predicate does not make one
         assertThat(figs("Some 400 pilgrims, organisers said, attended the service.")).isEmpty();
     }
+
+    @Test
+    void aListOfPlacesContinuesTheFirstFiguresCategory() {
+        List<CasualtyFigure> f = figs("The ministry said 41 people drowned in Norvale, 19 in Eastbrook, 12 in Port Lamar and 6 in Kelso.");
+        assertThat(f).extracting(CasualtyFigure::getCount).containsExactly(41L, 19L, 12L, 6L);
+        assertThat(f).allMatch(x -> x.getCategory() == FigureCategory.KILLED && x.getQualifier() == Qualifier.EXACT);
+        assertThat(withCount(f, 12).getSubject()).isEqualTo("people");
+        assertThat(withCount(f, 12).getText()).isEqualTo("12 in Port Lamar");
+        List<CasualtyFigure> g = figs("The quake killed 9 people in Varo on Monday and 2,000 in the Selk province.");
+        assertThat(g).extracting(CasualtyFigure::getCount).containsExactly(9L, 2000L);
+        assertThat(withCount(g, 2000).getText()).isEqualTo("2,000 in the Selk province");
+    }
+
+    @Test
+    void aContinuationKeepsItsOwnQualifier() {
+        List<CasualtyFigure> f = figs("Security forces arrested over 700 demonstrators in Tarvik and around 350 in St. Ilmen on Saturday.");
+        assertThat(f).extracting(CasualtyFigure::getCount).containsExactly(700L, 350L);
+        assertThat(f).allMatch(x -> x.getCategory() == FigureCategory.DETAINED);
+        assertThat(withCount(f, 700).getQualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(withCount(f, 350).getQualifier()).isEqualTo(Qualifier.APPROXIMATE);
+        assertThat(withCount(f, 350).getMin()).isNull();
+    }
+
+    @Test
+    void aContinuationNeedsAPlaceAndAListSeparator() {
+        // no place after the second number: "in the morning" is not a place
+        assertThat(figs("Gunmen killed 14 villagers in Moru, 3 in the morning alone.")).extracting(CasualtyFigure::getCount)
+            .containsExactly(14L);
+        // a new clause with its own verb is not a continuation
+        assertThat(figs("Floods killed 9 people in Dunmore; 2025 in Rell will be remembered.")).extracting(CasualtyFigure::getCount)
+            .containsExactly(9L);
+        // an item with a predicate of its own is not elliptical
+        assertThat(figs("Shelling killed 8 soldiers in Ostrava, and 1,500 at Lenmark University protested.")).extracting(CasualtyFigure::getCount)
+            .containsExactly(8L);
+        // no preceding figure in the sentence
+        assertThat(figs("The festival drew 12,000 visitors in Aldora and 8,000 in Brisk.")).isEmpty();
+    }
 }
