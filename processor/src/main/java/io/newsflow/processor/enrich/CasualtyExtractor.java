@@ -258,6 +258,9 @@ final class CasualtyExtractor {
             if (!t.word || t.number || NP_STOP.contains(t.lower) || Norm.isUpperInitial(t.text) && k > npStart) break;
             if (ACTIVE_VERBS.contains(t.lower) && !np.isEmpty() && !t.lower.endsWith("ed")) break;
             if ((t.is("lost") || t.is("out")) && !np.isEmpty()) break;   // "40 people lost their lives", "drove 90 farmers out of"
+            // "five others washed ashore": a person noun ends the phrase unless another noun or a category word follows
+            if (!np.isEmpty() && personNoun(np.get(np.size() - 1)) && !personNoun(t.lower) && !CATEGORY.containsKey(t.lower)
+                && t.lower.endsWith("ed")) break;
             np.add(t.lower);
             npText.add(t.text);
             k++;
@@ -654,6 +657,7 @@ final class CasualtyExtractor {
         for (int i = sentStart; i < sentEnd; i++) {
             Token t = toks.get(i);
             if (!SAY.contains(t.lower)) continue;
+            if (livesAfter(toks, i, sentEnd)) continue;   // "the blast claimed the lives of 40": not a source
             int e = i, s = i;
             while (s > sentStart && s > i - 6) {
                 Token p = toks.get(s - 1);
@@ -674,6 +678,12 @@ final class CasualtyExtractor {
             if (b > a) return body.substring(toks.get(a).start, toks.get(b - 1).end);
         }
         return null;
+    }
+
+    private static boolean livesAfter(List<Token> toks, int i, int sentEnd) {
+        if (!TAKE_LIVES.contains(toks.get(i).lower)) return false;
+        for (int j = i + 1; j < sentEnd && j <= i + 4; j++) if (toks.get(j).is("lives")) return true;
+        return false;
     }
 
     private static boolean hasCapital(List<Token> toks, int s, int e) {

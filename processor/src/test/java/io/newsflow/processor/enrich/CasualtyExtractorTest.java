@@ -164,6 +164,9 @@ class CasualtyExtractorTest {
         assertThat(b.getCategory()).isEqualTo(FigureCategory.KILLED);
         assertThat(b.getQualifier()).isEqualTo(Qualifier.AT_LEAST);
         assertThat(one("Search teams pulled 8 bodies from the river.").getCount()).isEqualTo(8);
+        CasualtyFigure c = one("The bodies of three others drifted ashore.");
+        assertThat(c.getCategory()).isEqualTo(FigureCategory.KILLED);
+        assertThat(c.getSubject()).isEqualTo("others");
     }
 
     @Test
@@ -180,6 +183,7 @@ class CasualtyExtractorTest {
         CasualtyFigure a = one("The landslide claimed the lives of 33 people.");
         assertThat(a.getCategory()).isEqualTo(FigureCategory.KILLED);
         assertThat(a.getCount()).isEqualTo(33);
+        assertThat(a.getAttribution()).as("'claimed' here is no reporting verb").isNull();
         assertThat(one("At least 71 people lost their lives in the blaze.").getCategory()).isEqualTo(FigureCategory.KILLED);
         assertThat(one("The outbreak has claimed 210 lives so far.").getCategory()).isEqualTo(FigureCategory.KILLED);
         assertThat(one("Some 45 lives were lost at sea.").getCategory()).isEqualTo(FigureCategory.KILLED);
