@@ -471,9 +471,10 @@ final class CasualtyExtractor {
         p++;
         if (p < n && toks.get(p).is("the")) p++;
         if (p >= n || !toks.get(p).cap() || toks.get(p).sentenceStart) return -1;
+        int placeEnd = Math.min(n, p + 8);
         p++;
-        // "St. Petersburg", "Port Lamar", "Ivano-Frankivsk"
-        while (p < n && !toks.get(p).sentenceStart && (toks.get(p).cap()
+        // "St. Petersburg", "Port Lamar", "Ivano-Frankivsk" (a bounded look-ahead)
+        while (p < placeEnd && !toks.get(p).sentenceStart && (toks.get(p).cap()
             || (toks.get(p).punct('.') || toks.get(p).punct('-')) && p + 1 < n && toks.get(p + 1).cap() && !toks.get(p + 1).sentenceStart)) p++;
         if (p < n && ADMIN_AREA.contains(toks.get(p).lower)) p++;   // "in the Btown region"
         // the item ends there (",", "and", "on Tuesday", end of sentence), it has no predicate of its own
