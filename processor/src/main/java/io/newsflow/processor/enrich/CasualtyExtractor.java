@@ -219,6 +219,8 @@ final class CasualtyExtractor {
         }
         if (prev != null && (prev.is("aged") || prev.is("age") || prev.is("no") || prev.is("number") || prev.is("page")
             || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return null;
+        // "a mother of five", "father-of-three": the size of a family, not a count of victims
+        if (familySize(toks, num.from)) return null;
 
         // range: between A and B, from A to B, A to B, A-B
         Num hi = null;
@@ -255,6 +257,10 @@ final class CasualtyExtractor {
             Token t = toks.get(k);
             if (!t.word || t.number || NP_STOP.contains(t.lower) || Norm.isUpperInitial(t.text) && k > npStart) break;
             if (ACTIVE_VERBS.contains(t.lower) && !np.isEmpty() && !t.lower.endsWith("ed")) break;
+            if ((t.is("lost") || t.is("out")) && !np.isEmpty()) break;   // "40 people lost their lives", "drove 90 farmers out of"
+            // "five others washed ashore": a person noun ends the phrase unless another noun or a category word follows
+            if (!np.isEmpty() && personNoun(np.get(np.size() - 1)) && !personNoun(t.lower) && !CATEGORY.containsKey(t.lower)
+                && t.lower.endsWith("ed")) break;
             np.add(t.lower);
             npText.add(t.text);
             k++;
@@ -266,20 +272,37 @@ final class CasualtyExtractor {
         String head = np.isEmpty() ? null : np.get(np.size() - 1);
         if (head != null && NOT_PEOPLE.contains(head)) return null;
         for (String w : np) if (NOT_PEOPLE.contains(w)) return null;
+        // "Rescue 1122 said", "Flight 816 was": a number that is part of a name counts nothing
+        if (np.isEmpty() && numberInName(toks, num.from, num.to)) return null;
 
         FigureCategory cat = null;
         int catEnd = -1;
         // 1. an active verb right before the number (and its qualifier): "killing at least 9", "displaced millions"
         int before = qStart - 1;
         while (before >= sentStart && before >= 0 && (toks.get(before).is("another") || toks.get(before).is("a")
-            || toks.get(before).is("further") || toks.get(before).is("some"))) before--;
+            || toks.get(before).is("further") || toks.get(before).is("some") || toks.get(before).is("all"))) before--;
         if (before >= 0 && before >= sentStart && ACTIVE_VERBS.contains(toks.get(before).lower)) {
             String v = toks.get(before).lower;
             if (v.equals("claimed") || v.equals("left") || v.equals("leaving")) {
-                // "claimed the lives of" is rare in this position; "left 5 dead" is handled by the noun phrase
+                // "left 5 dead" is handled by the noun phrase; "claimed 40 lives" below
             } else {
                 cat = CATEGORY.get(v);
             }
+        }
+        // "drove 4,500 farmers out of their villages"
+        if (cat == null && before >= sentStart && before >= 0 && DRIVE_OUT.contains(toks.get(before).lower) && outOfHomes(toks, npEnd)) {
+            cat = FigureCategory.DISPLACED;
+        }
+        // "claimed 40 lives", "cost 12 lives"
+        if (cat == null && "lives".equals(head) && before >= sentStart && before >= 0 && TAKE_LIVES.contains(toks.get(before).lower)) {
+            cat = FigureCategory.KILLED;
+        }
+        // "the bodies of 7 fishermen", "claimed the lives of 33 people"
+        if (cat == null && before >= 1 && before > sentStart && toks.get(before).is("of")) {
+            Token b1 = toks.get(before - 1);
+            if (b1.is("bodies") || b1.is("remains")) cat = FigureCategory.KILLED;
+            else if (b1.is("lives") && before >= 3 && toks.get(before - 2).is("the")
+                && TAKE_LIVES.contains(toks.get(before - 3).lower)) cat = FigureCategory.KILLED;
         }
         // 2. a category word after the noun phrase, in the same clause
         boolean including = qStart > 0 && toks.get(qStart - 1).is("including");
@@ -288,7 +311,7 @@ final class CasualtyExtractor {
             cat = prevFig.getCategory();
         }
         if (cat == null) {
-            boolean skipped = false;
+            boolean skipped = false, asideSkipped = false;
             int limit = npEnd + 8;
             for (int m = npEnd; m < n && m < limit; m++) {
                 Token t = toks.get(m);
@@ -304,12 +327,18 @@ final class CasualtyExtractor {
                     limit = m + 8;
                     continue;
                 }
+                if (!asideSkipped && !t.word) {
+                    // "1.9 million people \u2013 roughly 90 percent of the population \u2013 have been displaced",
+                    // "320 civilians, mostly women, were evacuated", "27 miners (all from one shift) died"
+                    int close = asideEnd(toks, m);
+                    if (close > 0) { asideSkipped = true; m = close; limit = close + 9; continue; }
+                }
                 if (!t.word && CLAUSE_END.contains(t.text)) break;
                 if (t.number || parse(toks, m) != null && m > npEnd) break;
                 if (t.is("but") || t.is("while") || t.is("whereas") || t.is("although")) break;
                 // "could be killed" is not this count's predicate; "68, and the toll could be higher" leaves the count to the toll
                 if (MODALS.contains(t.lower) && m + 1 < n && toks.get(m + 1).is("be")) break;
-                FigureCategory c = category(toks, m);
+                FigureCategory c = "lives".equals(head) && t.is("lost") ? FigureCategory.KILLED : category(toks, m);
                 if (c != null) { cat = c; catEnd = m + 1; break; }
             }
         }
@@ -333,6 +362,13 @@ final class CasualtyExtractor {
                 }
             }
         }
+        // 5. "38 people died in Aville, 24 in Btown and 17 in Cburg": a number after a comma or "and" that continues the
+        //    sentence's previous figure and is followed by "in/at <Place>" takes that figure's category (and subject)
+        int contEnd = -1;
+        if (cat == null && prevFig != null && (np.isEmpty() || personNoun(head))) {
+            contEnd = continuation(toks, qStart, npEnd, prevFig.getEnd(), sentStart);
+            if (contEnd > 0) cat = prevFig.getCategory();
+        }
         if (cat == null) return null;
         // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
         // phrase that is not about people or a casualty word needs the category right after it
@@ -342,8 +378,9 @@ final class CasualtyExtractor {
             if (!anyCat && before < 0) return null;
         }
 
-        String subject = subject(np, npText);
+        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
         int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
+        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
         int textStart = toks.get(qStart).start;
         if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
         Long min = num.value, max = null;
@@ -375,11 +412,148 @@ final class CasualtyExtractor {
         if ((t.is("refuge") || t.is("shelter")) && m > 0 && (toks.get(m - 1).is("taken") || toks.get(m - 1).is("took")
             || toks.get(m - 1).is("sought") || toks.get(m - 1).is("seeking") || toks.get(m - 1).is("found"))) return FigureCategory.DISPLACED;
         if (t.is("lost") && m + 2 < n && toks.get(m + 1).is("their") && (toks.get(m + 2).is("homes") || toks.get(m + 2).is("home"))) return FigureCategory.DISPLACED;
+        // "forced from their homes", "driven out of their villages", "forced to leave", "crossed into neighbouring countries"
+        if (DRIVE_OUT.contains(t.lower) && outOfHomes(toks, m + 1)) return FigureCategory.DISPLACED;
+        if ((t.is("leave") || t.is("abandon")) && m >= 2 && toks.get(m - 1).is("to") && FORCED.contains(toks.get(m - 2).lower)) {
+            return FigureCategory.DISPLACED;
+        }
+        if (t.is("crossed") || t.is("crossing")) {
+            // as refugees: "into neighbouring countries", not troops crossing into a named country
+            for (int j = m + 1; j + 1 < n && j <= m + 5; j++) {
+                if ((toks.get(j).is("neighbouring") || toks.get(j).is("neighboring")) && !toks.get(j + 1).cap()) return FigureCategory.DISPLACED;
+                if (!toks.get(j).word) break;
+            }
+        }
         if (t.is("killing") || t.is("wounding") || t.is("injuring")) {
             // "13 people died, killing ..." belongs to the next number
             return null;
         }
         return CATEGORY.get(t.lower);
+    }
+
+    private static final Set<String> DRIVE_OUT = Lexicon.set("forced", "forcing", "driven", "drove", "driving", "chased",
+        "expelled", "evicted", "pushed", "uprooted", "displaced");
+    private static final Set<String> FORCED = Lexicon.set("forced", "forcing", "compelled", "obliged", "had");
+    private static final Set<String> DWELLINGS = Lexicon.set("home", "homes", "houses", "house", "villages", "village",
+        "towns", "town", "land", "lands", "city", "area", "region", "neighbourhoods", "neighborhoods", "country");
+
+    /** "from their homes", "out of the area", "from the village": a place people live, right after token i. */
+    private static boolean outOfHomes(List<Token> toks, int i) {
+        int n = toks.size();
+        if (i < n && toks.get(i).is("out") && i + 1 < n && toks.get(i + 1).is("of")) i += 2;
+        else if (i < n && toks.get(i).is("from")) i++;
+        else return false;
+        for (int j = i; j < n && j <= i + 2; j++) {
+            if (DWELLINGS.contains(toks.get(j).lower)) return true;
+            if (!toks.get(j).word) return false;
+        }
+        return false;
+    }
+
+    private static final Set<String> LIST_PREP = Lexicon.set("in", "at", "near", "on", "across", "around", "outside",
+        "inside", "from");
+    private static final Set<String> LIST_AFTER = Lexicon.set("alone", "respectively", "last", "this", "yesterday",
+        "today", "overnight", "earlier", "during", "since", "so", "over", "each");
+    private static final Set<String> ADMIN_AREA = Lexicon.set("region", "province", "district", "oblast", "governorate",
+        "state", "county", "city", "area", "camp", "municipality", "prefecture", "department", "village", "town");
+    private static final Set<String> LIST_BREAK = Lexicon.set("but", "while", "whereas", "although", "who", "which",
+        "that", "when", "because", "if");
+
+    /**
+     * An elliptical list item "[,|and|, and] N in/at [the] Place" whose gap back to the end of the previous figure of the
+     * sentence (char offset prevEnd) is only a locative phrase ("in Aville", "in Moscow on Monday") and the separator.
+     * Returns the token after the place, or -1.
+     */
+    private static int continuation(List<Token> toks, int qStart, int npEnd, int prevEnd, int sentStart) {
+        int n = toks.size();
+        int p = npEnd;
+        if (p >= n || !(toks.get(p).is("in") || toks.get(p).is("at"))) return -1;
+        p++;
+        if (p < n && toks.get(p).is("the")) p++;
+        if (p >= n || !toks.get(p).cap() || toks.get(p).sentenceStart) return -1;
+        int placeEnd = Math.min(n, p + 8);
+        p++;
+        // "St. Petersburg", "Port Lamar", "Ivano-Frankivsk" (a bounded look-ahead)
+        while (p < placeEnd && !toks.get(p).sentenceStart && (toks.get(p).cap()
+            || (toks.get(p).punct('.') || toks.get(p).punct('-')) && p + 1 < n && toks.get(p + 1).cap() && !toks.get(p + 1).sentenceStart)) p++;
+        if (p < n && ADMIN_AREA.contains(toks.get(p).lower)) p++;   // "in the Btown region"
+        // the item ends there (",", "and", "on Tuesday", end of sentence), it has no predicate of its own
+        if (p < n && toks.get(p).word && !toks.get(p).sentenceStart && !toks.get(p).is("and") && !toks.get(p).is("or")
+            && !LIST_PREP.contains(toks.get(p).lower) && !LIST_AFTER.contains(toks.get(p).lower)) return -1;
+        int s = qStart - 1;
+        if (s >= 0 && toks.get(s).is("and")) s--;
+        if (s >= 0 && toks.get(s).punct(',')) s--;
+        if (s == qStart - 1) return -1;   // no list separator
+        int g = s, words = 0;
+        while (g >= 0 && g >= sentStart && toks.get(g).start >= prevEnd) {
+            Token t = toks.get(g);
+            if (t.number || !t.word && !t.punct('.') && !t.punct('-') && !Norm.isApostrophe(t.text.charAt(0))) return -1;
+            if (SAY.contains(t.lower) || LIST_BREAK.contains(t.lower) || MODALS.contains(t.lower) || ++words > 10) return -1;
+            g--;
+        }
+        if (g + 1 <= s && !LIST_PREP.contains(toks.get(g + 1).lower)) return -1;
+        return p;
+    }
+
+    private static final Set<String> RESUME = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "remain",
+        "remained", "remains", "reportedly");
+
+    /**
+     * An aside opened at token m (a spaced dash, "(", or ","), closed by the same mark within 16 tokens, after which the
+     * clause resumes with an auxiliary or a category word: returns the closing token, else -1.
+     */
+    private static int asideEnd(List<Token> toks, int m) {
+        Token o = toks.get(m);
+        boolean dash = (o.punct('\u2013') || o.punct('\u2014') || o.punct('-')) && o.spaceBefore;
+        boolean paren = o.punct('(');
+        boolean comma = o.punct(',');
+        if (!dash && !paren && !comma) return -1;
+        int n = toks.size();
+        for (int c = m + 1; c < n && c <= m + 16; c++) {
+            Token t = toks.get(c);
+            if (t.sentenceStart || t.punct(';') || t.punct('.') || t.punct(':')) return -1;
+            boolean closes = dash ? (t.punct('\u2013') || t.punct('\u2014') || t.punct('-')) && t.spaceBefore
+                : paren ? t.punct(')') : t.punct(',');
+            if (!closes) {
+                if (paren && t.punct('(') || !paren && t.punct(')')) return -1;
+                continue;
+            }
+            if (c == m + 1 || c + 1 >= n) return -1;
+            Token r = toks.get(c + 1);
+            return RESUME.contains(r.lower) || category(toks, c + 1) != null ? c : -1;
+        }
+        return -1;
+    }
+
+    /** Verbs of "claimed the lives of N", "claimed N lives", "cost N lives". */
+    private static final Set<String> TAKE_LIVES = Lexicon.set("claimed", "claiming", "claim", "claims", "took", "taken",
+        "taking", "cost", "costing", "costs");
+
+    private static final Set<String> KIN = Lexicon.set("mother", "father", "parent", "grandmother", "grandfather",
+        "grandparent", "mum", "mom", "dad", "grandma", "grandpa");
+
+    /** "mother of five", "mother-of-five": a kinship noun and "of" right before the number. */
+    private static boolean familySize(List<Token> toks, int i) {
+        int m = i - 1;
+        if (m >= 0 && toks.get(m).punct('-') && !toks.get(m).spaceBefore) m--;
+        if (m < 1 || !toks.get(m).is("of")) return false;
+        m--;
+        if (m >= 1 && toks.get(m).punct('-') && !toks.get(m).spaceBefore) m--;
+        return KIN.contains(toks.get(m).lower);
+    }
+
+    /**
+     * "Relief 4455 said", "Flight 816 was found": digits right after a capitalised word inside a sentence and followed by
+     * a lower-case word are part of a name. A title-case headline ("Quake Kills 212 In ...") is not: there the next word
+     * is capitalised too, and a capitalised category verb, qualifier or function word ("Kills 212", "To 58") is no name.
+     */
+    private static boolean numberInName(List<Token> toks, int from, int to) {
+        if (from < 1 || to >= toks.size() || !toks.get(from).number) return false;
+        Token p = toks.get(from - 1), nx = toks.get(to);
+        if (!p.cap() || p.sentenceStart || p.lineStart || !nx.word || nx.number || Norm.isUpperInitial(nx.text)) return false;
+        String w = p.lower;
+        return !NP_STOP.contains(w) && !CATEGORY.containsKey(w) && !ACTIVE_VERBS.contains(w) && !QUAL1.containsKey(w)
+            && !w.equals("least") && !w.equals("toll");
     }
 
     private static final Set<String> MODALS = Lexicon.set("could", "would", "might", "may", "can", "will", "should");
@@ -484,6 +658,7 @@ final class CasualtyExtractor {
         for (int i = sentStart; i < sentEnd; i++) {
             Token t = toks.get(i);
             if (!SAY.contains(t.lower)) continue;
+            if (livesAfter(toks, i, sentEnd)) continue;   // "the blast claimed the lives of 40": not a source
             int e = i, s = i;
             while (s > sentStart && s > i - 6) {
                 Token p = toks.get(s - 1);
@@ -504,6 +679,12 @@ final class CasualtyExtractor {
             if (b > a) return body.substring(toks.get(a).start, toks.get(b - 1).end);
         }
         return null;
+    }
+
+    private static boolean livesAfter(List<Token> toks, int i, int sentEnd) {
+        if (!TAKE_LIVES.contains(toks.get(i).lower)) return false;
+        for (int j = i + 1; j < sentEnd && j <= i + 4; j++) if (toks.get(j).is("lives")) return true;
+        return false;
     }
 
     private static boolean hasCapital(List<Token> toks, int s, int e) {
