@@ -79,7 +79,7 @@ final class EntityRecognizer {
         while (i < n) {
             if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
             Token t = toks.get(i);
-            if (!isNameToken(t) && !faithWordInName(toks, i) || monthDate(toks, i)) { i++; continue; }
+            if (!isNameToken(t) && !faithWordInName(toks, i) || monthDate(toks, i) || clockWord(toks, i)) { i++; continue; }
             int j = extend(toks, i, headlineLine[i]);
             for (Cand c : split(body, toks, i, j, headlineLine[i])) cands.add(c);
             i = Math.max(j, i + 1);
@@ -212,7 +212,7 @@ final class EntityRecognizer {
         while (j < n && j - i < 12) {
             Token prev = toks.get(j - 1);
             Token t = toks.get(j);
-            if (prev.newlineAfter) break;
+            if (prev.newlineAfter || clockWord(toks, j)) break;
             if ((isNameToken(t) || faithWordInName(toks, j)) && t.spaceBefore) {
                 if (headline && !joinsInHeadline(toks, i, j)) break;
                 j++;
@@ -282,6 +282,17 @@ final class EntityRecognizer {
         Token t = toks.get(j);
         return t.word && FAITH_WORDS.contains(t.lower) && Norm.isUpperInitial(t.text) && j + 1 < toks.size()
             && toks.get(j + 1).spaceBefore && isNameToken(toks.get(j + 1));
+    }
+
+    /** "5:30 AM", "14:00 GMT", "9 PM EST", "10:00 (CET)": clock words and time zones after a time are no names. */
+    static boolean clockWord(List<Token> toks, int i) {
+        Token t = toks.get(i);
+        if (!t.word) return false;
+        if (Lexicon.CLOCK_WORDS.contains(t.lower)) return true;
+        if (!Lexicon.TIME_ZONES.contains(t.lower) || !Norm.isAllCaps(t.text) && t.text.length() > 1) return false;
+        int k = i - 1;
+        if (k >= 0 && toks.get(k).punct('(')) k--;
+        return k >= 0 && (toks.get(k).number || Lexicon.CLOCK_WORDS.contains(toks.get(k).lower));
     }
 
     /** "Nov 12", "Sept. 30": an abbreviated month before a day number. */

@@ -81,6 +81,13 @@ final class Lexicon {
         "jewish", "catholic", "orthodox", "western", "english", "related", "original", "photo", "video", "read", "more",
         "update", "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "live");
 
+    /** Clock words: "5:30 AM", "14:00 GMT" are times, never names. */
+    static final Set<String> CLOCK_WORDS = set("am", "pm", "gmt", "utc");
+    /** Time-zone abbreviations: not names when they follow a time ("9 PM EST", "10:00 (CET)"). */
+    static final Set<String> TIME_ZONES = set("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst",
+        "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "wat", "cat", "eat", "sast", "ist", "pkt", "jst",
+        "kst", "hkt", "ict", "wib", "aest", "aedt", "awst", "nzst", "nzdt", "z");
+
     static final Set<String> DIRECTIONS = set("north", "south", "east", "west", "northern", "southern", "eastern",
         "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
         "southeastern", "southwestern", "upper", "lower", "greater");
