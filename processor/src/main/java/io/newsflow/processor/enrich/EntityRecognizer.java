@@ -378,6 +378,17 @@ final class EntityRecognizer {
         while (from < to) {
             Token t = toks.get(from);
             boolean last = from + 1 >= to;
+            // never cut a hyphenated compound ("Rolls-Royce" at a sentence start is not "-Royce"); a title compound
+            // ("Secretary-General", "Commander-in-Chief") before a name goes whole
+            int compound = compoundEnd(toks, from, to);
+            if (compound > from + 1) {
+                if (compound < to && isTitleCompound(toks, from, compound) && isNameToken(toks.get(compound))) {
+                    from = compound;
+                    personCue = true;
+                    continue;
+                }
+                break;
+            }
             if (DETERMINERS.contains(t.lower) && !last) { from++; continue; }
             // "U.S. President Donald Trump", "Russian Foreign Minister X": a country or people before the title
             int title = titleAfterPlace(toks, from, to);
@@ -460,6 +471,22 @@ final class EntityRecognizer {
             out.add(c);
         }
         return out;
+    }
+
+    /** The end of the hyphenated compound that starts at {@code from} ("Rolls-Royce", "Tehreek-e-Insaf"). */
+    private static int compoundEnd(List<Token> toks, int from, int to) {
+        int k = from + 1;
+        while (k + 1 < to && (toks.get(k).punct('-') || toks.get(k).punct('\u2010')) && !toks.get(k).spaceBefore
+            && toks.get(k + 1).word && !toks.get(k + 1).spaceBefore) k += 2;
+        return k;
+    }
+
+    private boolean isTitleCompound(List<Token> toks, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.word && !lex.roleNouns.contains(t.lower) && !CONNECTORS.contains(t.lower)) return false;
+        }
+        return true;
     }
 
     /** The index of a title word after a country, people or acronym at the start of a span, else -1. */
@@ -571,8 +598,9 @@ final class EntityRecognizer {
             if (t.punct('[') || t.punct(']')) { afterBracket = t.punct('['); continue; }
             if (b.length() > 0 && (t.spaceBefore || afterBracket)) b.append(' ');
             afterBracket = false;
+            // a hyphenated compound is one word: OVD-Info, Anaya-Rivera, Ivano-Frankivsk
+            if (t.word && (words == 0 || t.spaceBefore || k == from || !toks.get(k - 1).punct('-') && !toks.get(k - 1).punct('\u2010'))) words++;
             b.append(t.text);
-            if (t.word) words++;
         }
         c.clean = b.toString().replace(" ]", "").replace("[ ", "");
         c.key = Norm.key(c.clean);
@@ -630,6 +658,8 @@ final class EntityRecognizer {
             }
         }
         boolean givenFirst = lex.isGivenName(first.lower);
+        // a single word, hyphenated compounds whole: "Anaya-Rivera", "Rolls-Royce"
+        String w1 = c.words == 1 ? Norm.lower(c.clean) : first.lower;
         boolean anyGiven = false;
         for (int k = c.from; k < c.to; k++) if (toks.get(k).word && lex.isGivenName(toks.get(k).lower)) anyGiven = true;
         boolean surnameLast = c.words >= 2 && (Lexicon.surnameShape(lastLower) || lex.surnames.contains(lastLower));
@@ -648,8 +678,8 @@ final class EntityRecognizer {
         }
         boolean toldOrBy = prev != null && (prev.is("told") || prev.is("by") || prev.is("via")
             || (prev.is("to") && prev2 != null && prev2.is("according")));
-        if (c.words == 1 && toldOrBy && !acronym && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)
-            && !lex.isCommonWord(first.lower)
+        if (c.words == 1 && toldOrBy && !acronym && !lex.isGivenName(w1) && !Lexicon.surnameShape(w1)
+            && !lex.isCommonWord(w1)
             && !(places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 1_000_000))) {
             c.type = EntityType.ORGANIZATION; c.score = 1.5;
             return;
@@ -662,7 +692,7 @@ final class EntityRecognizer {
         }
         // 7. places by their place word: Danube River, the Donbas region, the island of Java
         if (placeWordLast || placeWordAfter || placeOfBefore) {
-            if (!(c.words == 1 && lex.isGivenName(first.lower) && !placeOfBefore)) {
+            if (!(c.words == 1 && lex.isGivenName(w1) && !placeOfBefore)) {
                 c.type = EntityType.LOCATION; c.score = 2;
                 return;
             }
@@ -681,28 +711,28 @@ final class EntityRecognizer {
             return;
         }
         if (c.words == 1) {
-            if (lex.isCommonWord(first.lower) || lex.demonyms.contains(first.lower)) return;
+            if (lex.isCommonWord(w1) || lex.demonyms.contains(w1)) return;
             if (c.personCue) { c.type = EntityType.PERSON; c.score = 2; return; }
             boolean dashSource = dashSource(toks, c);
-            if ((toldOrBy || dashSource) && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)) {
+            if ((toldOrBy || dashSource) && !lex.isGivenName(w1) && !Lexicon.surnameShape(w1)) {
                 c.type = EntityType.ORGANIZATION; c.score = 1.5;
                 return;
             }
             // otherwise decided by coreference (a surname, a short form) or dropped
             c.weak = true;
-            if (appositivePlace(toks, c.to) && !lex.isGivenName(first.lower)) {
+            if (appositivePlace(toks, c.to) && !lex.isGivenName(w1)) {
                 c.type = EntityType.LOCATION; c.score = 1.5; c.weak = false;
                 return;
             }
-            if (next != null && AFTER_ORG_VERBS.contains(next.lower) && !lex.isGivenName(first.lower)) {
-                if (lex.surnames.contains(first.lower) || lex.famousSurnames.containsKey(first.lower) || Lexicon.surnameShape(first.lower)) {
+            if (next != null && AFTER_ORG_VERBS.contains(next.lower) && !lex.isGivenName(w1)) {
+                if (lex.surnames.contains(w1) || lex.famousSurnames.containsKey(w1) || Lexicon.surnameShape(w1)) {
                     c.type = EntityType.PERSON; c.score = 0.5;
                 } else {
                     c.type = EntityType.ORGANIZATION; c.score = 0.5;
                 }
                 return;
             }
-            if (prev != null && Lexicon.PLACE_PREPS.contains(prev.lower) && !lex.isGivenName(first.lower)
+            if (prev != null && Lexicon.PLACE_PREPS.contains(prev.lower) && !lex.isGivenName(w1)
                 && !(next != null && Lexicon.REPORT_VERBS.contains(next.lower))) {
                 c.type = EntityType.LOCATION; c.score = 0.5;
             }
@@ -997,7 +1027,9 @@ final class EntityRecognizer {
         for (Cand c : cands) {
             if (c.type != EntityType.PERSON || c.words < 2 || c.aliasOf != null) continue;
             Group g = groupFor(groups, byKey, c);
-            String[] parts = Norm.key(personCore(c.clean)).split(" ");
+            // first and last word of the name, a hyphenated surname whole ("Anaya-Rivera")
+            String[] words = personCore(c.clean).split(" ");
+            String[] parts = {Norm.key(words[0]), Norm.key(words[words.length - 1])};
             for (String p : new String[] {parts[0], parts[parts.length - 1]}) {
                 Group o = personByPart.putIfAbsent(p, g);
                 if (o != null && o != g) ambiguousParts.add(p);

@@ -42,4 +42,20 @@ class UnseenNewsPatternsTest {
         // a time zone's letters not after a time stay what they are
         assertThat(typeOf("The talks were hosted by the EST union in Tallinn.", "EST")).isEqualTo(EntityType.ORGANIZATION);
     }
+
+    @Test
+    void hyphenatedNamesAreOneWord() {
+        List<Entity> es = ents("Memo-Watch said 12 people were held overnight. Shares of Brandt-Lindqvist fell after "
+            + "the lawyer, Rosa Quintero-Vidal, said the merger was off. Quintero-Vidal said she would appeal.");
+        assertThat(find(es, "Memo-Watch").map(Entity::getType)).contains(EntityType.ORGANIZATION);
+        assertThat(mentions(es)).doesNotContain("Memo", "Watch");
+        Entity rosa = find(es, "Rosa Quintero-Vidal").orElseThrow();
+        assertThat(rosa.getType()).isEqualTo(EntityType.PERSON);
+        assertThat(rosa.getMentions()).extracting(Mention::getText).contains("Quintero-Vidal");
+        // a common first word at a sentence start does not cut the compound
+        assertThat(typeOf("Steel-Fenwick said it would close two plants.", "Steel-Fenwick")).isEqualTo(EntityType.ORGANIZATION);
+        // a title compound before a name still goes
+        assertThat(find(ents("Later, Secretary-General Ines Okafor met the envoys."), "Ines Okafor").map(Entity::getType))
+            .contains(EntityType.PERSON);
+    }
 }
