@@ -372,6 +372,18 @@ final class EntityRecognizer {
 
     /** Trims a raw span, classifies it, and splits it into names when the whole is not one. */
     private List<Cand> split(String body, List<Token> toks, int from, int to, boolean headline) {
+        // "Marion County Sheriff John Smith", "Lviv Mayor Andriy Sadovyi": the person is the name after the last
+        // title; what stands before the title is a name of its own (a place or an organisation) when recognisable
+        int[] inner = headline ? null : innerTitle(toks, from, to);
+        if (inner != null) {
+            List<Cand> both = new ArrayList<>(split(body, toks, from, inner[0], false));
+            Cand p = make(body, toks, inner[1], to);
+            p.personCue = true;
+            classify(p, toks);
+            if (p.type == null || p.type == EntityType.LOCATION && p.place == null) { p.type = EntityType.PERSON; p.score = 2; }
+            both.add(p);
+            return both;
+        }
         List<Cand> out = new ArrayList<>(1);
         boolean personCue = false;
         // leading determiners, sentence-initial common words, titles
@@ -471,6 +483,69 @@ final class EntityRecognizer {
             out.add(c);
         }
         return out;
+    }
+
+    private static final Set<String> NAME_SUFFIXES = Lexicon.set("jr", "sr", "ii", "iii", "iv");
+
+    /** A title noun inside a name span: a person title ("Sheriff", "Mayor") or a singular role noun. */
+    private boolean innerTitleWord(Token t) {
+        if (!t.word || !Norm.isUpperInitial(t.text) || Norm.isAllCaps(t.text) && t.text.length() > 1) return false;
+        return Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower) && !t.lower.endsWith("s")
+            && !lex.isGivenName(t.lower);
+    }
+
+    /**
+     * {title start, name start} when the span [from, to) is "Prefix Title(s) Name": a prefix of its own (not only
+     * titles), one or more title words, then one to four words that look like a person's name; else null.
+     */
+    private int[] innerTitle(List<Token> toks, int from, int to) {
+        if (to - from < 3) return null;
+        for (int r = to - 2; r > from; r--) {
+            Token t = toks.get(r);
+            if (!innerTitleWord(t)) continue;
+            int ns = r + 1;
+            if (!toks.get(ns).word || !personLike(toks, ns, to)) return null;
+            int ts = r;
+            while (ts - 1 > from && (innerTitleWord(toks.get(ts - 1)) || TITLE_MODIFIERS.contains(toks.get(ts - 1).lower))) ts--;
+            // the prefix must be a name of its own: not a bare connector or determiner at its end
+            Token end = toks.get(ts - 1);
+            if (!end.word || CONNECTORS.contains(end.lower) || DETERMINERS.contains(end.lower) && ts - 1 == from) return null;
+            return new int[] {ts, ns};
+        }
+        return null;
+    }
+
+    /** One to four name words after a title that look like a person: not an organisation, place or common words. */
+    private boolean personLike(List<Token> toks, int from, int to) {
+        int words = 0;
+        Token first = null, last = null;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (!t.word) {
+                if (t.punct('-') || t.punct('.') || t.punct('\u2010')) continue;
+                return false;
+            }
+            if (!isNameToken(t) && !CONNECTORS.contains(t.lower) && !HYPHEN_PARTICLES.contains(t.lower)) return false;
+            if (innerTitleWord(t) && k > from) return false;
+            if (first == null) first = t;
+            last = t;
+            if (t.spaceBefore || k == from) words++;
+        }
+        if (first == null || words > 4 || NAME_SUFFIXES.contains(last.lower)) return false;
+        if (lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower)) return false;
+        if (words == 1) {
+            return !lex.isCommonWord(first.lower) && gaz.lookup(first.text).length == 0 && first.text.length() >= 3;
+        }
+        boolean given = lex.isGivenName(first.lower);
+        // "Lena Marsh" is a person, "Clear Lake" after a title is not
+        if (lex.placeWords.contains(last.lower) && !given) return false;
+        boolean surname = lex.surnames.contains(last.lower) || Lexicon.surnameShape(last.lower);
+        boolean noneCommon = true;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.word && lex.isCommonWord(t.lower) && !lex.isGivenName(t.lower) && !lex.surnames.contains(t.lower)) noneCommon = false;
+        }
+        return given || surname || noneCommon;
     }
 
     /** The end of the hyphenated compound that starts at {@code from} ("Rolls-Royce", "Tehreek-e-Insaf"). */
@@ -640,6 +715,9 @@ final class EntityRecognizer {
             return;
         }
         Place[] places = gaz.lookup(c.clean);
+        // 3a. "Kherson Oblast", "Zaporizhzhia Region", "Hamilton County": a region word after a name is a region
+        if (c.words >= 2 && places.length == 0 && REGION_WORDS.contains(lastLower) && Norm.isUpperInitial(last.text)
+            && regionSpan(c, toks)) return;
         // 3b. an organisation head before "of"/"for": Ministry of Health, International Organization for Migration
         if (c.words >= 3 && places.length == 0 && headBeforeOf(toks, c.from, c.to)) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
@@ -749,6 +827,49 @@ final class EntityRecognizer {
         if (c.words <= 3 && !allCommon(toks, c) && noneCommon(toks, c) && reportNear) {
             c.type = EntityType.PERSON; c.score = 1;
         }
+    }
+
+    /** Words that, capitalised after a name, make the whole a first- or second-level region. */
+    private static final Set<String> REGION_WORDS = Lexicon.set("oblast", "region", "province", "county", "governorate",
+        "prefecture", "district", "krai", "kray", "raion", "rayon", "state", "municipality", "territory", "emirate",
+        "canton", "voivodeship", "okrug");
+
+    private static final Set<String> ADMIN1_WORDS = Lexicon.set("oblast", "region", "province", "governorate",
+        "prefecture", "krai", "kray", "voivodeship", "okrug");
+
+    /**
+     * "X Oblast", "X Region", "X County", "X State": LOCATION, geocoded to the first-level region X when the
+     * gazetteer has one (else without coordinates); "X School District" is an organisation. A US state is not
+     * called "X State" in prose (that is a university: "Ohio State"), so "State" needs a region of another country.
+     * False when the rule does not apply.
+     */
+    private boolean regionSpan(Cand c, List<Token> toks) {
+        int lastWord = c.to - 1;
+        int k = lastWord - 1;
+        while (k > c.from && !toks.get(k).word) k--;
+        Token before = toks.get(k);
+        if (!before.word || CONNECTORS.contains(before.lower)) return false;
+        if (lex.orgWords.contains(before.lower) && !lex.placeWords.contains(before.lower)) {
+            c.type = EntityType.ORGANIZATION; c.score = 3;
+            return true;
+        }
+        int baseEnd = k + 1;
+        Place region = null;
+        String base = spanText(c.text, toks, c.from, baseEnd, c.start);
+        // a word that names only first-level regions may match any spelling; "County", "District", "State" need the
+        // region's own name ("Hamilton County" is no alternate name of a Bermudan parish)
+        boolean firstLevelWord = ADMIN1_WORDS.contains(toks.get(lastWord).lower);
+        for (Place p : gaz.lookup(base)) {
+            if (p.kind == Kind.ADMIN1 && (firstLevelWord || Norm.key(p.name).equals(Norm.key(base)))) { region = p; break; }
+        }
+        boolean state = toks.get(lastWord).is("state");
+        if (state && (region == null || "US".equals(region.country))) return false;
+        c.type = EntityType.LOCATION; c.score = 2.5; c.place = region;
+        return true;
+    }
+
+    private static String spanText(String text, List<Token> toks, int from, int to, int offset) {
+        return text.substring(toks.get(from).start - offset, toks.get(to - 1).end - offset);
     }
 
     private void classifyHeadline(Cand c, boolean acronym, List<Token> toks) {

@@ -63,7 +63,18 @@ final class Lexicon {
         "politician", "lawmaker", "mp", "deputy", "mr.", "pastor", "soldier", "commander-in-chief", "presenter", "host",
         "economist", "scientist", "doctor", "dissident", "rapper", "artist", "student", "teacher", "survivor", "witness",
         "victim", "priest", "veteran", "colleague", "adviser", "advisor", "aide", "councillor", "councilor", "dictator",
-        "warlord", "tycoon", "oligarch", "businessman", "businesswoman", "billionaire", "defendant", "prosecutor");
+        "warlord", "tycoon", "oligarch", "businessman", "businesswoman", "billionaire", "defendant", "prosecutor",
+        "sheriff", "premier", "superintendent", "inspector", "constable", "detective", "trooper", "coroner",
+        "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman",
+        "magistrate", "treasurer", "comptroller", "auditor", "registrar", "provost", "dean", "rector", "chancellor",
+        "metropolitan", "patriarch", "cardinal", "ayatollah", "mufti", "grand mufti", "speaker", "whip", "spokesperson");
+
+    /** Occupations and roles of news prose that compromise's Actor list lacks (general nouns, no names). */
+    static final Set<String> NEWS_ROLES = set("engineer", "executive", "nurse", "medic", "paramedic", "fisherman",
+        "vendor", "rescuer", "volunteer", "miner", "representative", "delegate", "negotiator", "mediator", "protester",
+        "protestor", "demonstrator", "villager", "shopkeeper", "labourer", "ranger", "warden", "chairperson", "consul",
+        "legislator", "barrister", "solicitor", "lecturer", "anchor", "administrator", "manager", "inspector",
+        "paralegal", "pediatrician", "paediatrician", "midwife", "firefighter", "rapporteur", "attaché", "attache");
 
     /** Preceding words that make the following name a place: "in X", "the city of X". */
     static final Set<String> PLACE_PREPS = set("in", "near", "outside", "across", "across", "around", "towards",
@@ -116,6 +127,7 @@ final class Lexicon {
             gzLines("/lexicon/english-words.txt.gz"), lines("/lexicon/role-nouns.txt"), org, place,
             lines("/lexicon/demonyms.txt"));
         l.roleNouns.addAll(PERSON_TITLES);
+        l.roleNouns.addAll(NEWS_ROLES);
         for (String o : lines("/lexicon/organizations.txt")) l.organizations.put(Norm.key(o), o);
         Map<String, Integer> surnameCount = new HashMap<>();
         for (String p : lines("/lexicon/people.txt")) {

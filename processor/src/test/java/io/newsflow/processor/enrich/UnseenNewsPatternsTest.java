@@ -58,4 +58,40 @@ class UnseenNewsPatternsTest {
         assertThat(find(ents("Later, Secretary-General Ines Okafor met the envoys."), "Ines Okafor").map(Entity::getType))
             .contains(EntityType.PERSON);
     }
+
+    @Test
+    void titlesBeforeANameAreNotPartOfThePerson() {
+        List<Entity> es = ents("The road was closed for hours on Monday, Dorset County Sheriff Mark Ellery told reporters "
+            + "after the crash. Rivne Mayor Oleh Kostiuk said two schools were damaged, while Odesa Oblast Governor "
+            + "Petro Halyna said the port was hit again and Water Board Chief Engineer Lena Marsh said supplies held.");
+        assertThat(find(es, "Mark Ellery").map(Entity::getType)).contains(EntityType.PERSON);
+        assertThat(find(es, "Oleh Kostiuk").map(Entity::getType)).contains(EntityType.PERSON);
+        assertThat(find(es, "Petro Halyna").map(Entity::getType)).contains(EntityType.PERSON);
+        assertThat(find(es, "Lena Marsh").map(Entity::getType)).contains(EntityType.PERSON);
+        // what stands before the title is its own entity when recognisable
+        assertThat(find(es, "Dorset County").map(Entity::getType)).contains(EntityType.LOCATION);
+        assertThat(find(es, "Rivne").map(Entity::getType)).contains(EntityType.LOCATION);
+        assertThat(find(es, "Odesa Oblast").map(Entity::getType)).contains(EntityType.LOCATION);
+        assertThat(mentions(es)).noneMatch(m -> m.contains("Sheriff") || m.contains("Mayor") || m.contains("Governor")
+            || m.contains("Engineer"));
+        // names that merely end in a suffix or contain no name after the title stay whole
+        assertThat(find(ents("Crowds marched along Martin Luther King Jr Boulevard on Sunday evening."), "Martin Luther")).isEmpty();
+    }
+
+    @Test
+    void aRegionWordAfterANameIsARegion() {
+        List<Entity> es = ents("Shelling continued on Monday in the Dnipropetrovsk Region, and in the evening "
+            + "it reached Mykolaiv Oblast; floods also cut roads in Sussex County, and aid reached Kano State.");
+        Entity dnipro = find(es, "Dnipropetrovsk Region").orElseThrow();
+        assertThat(dnipro.getType()).isEqualTo(EntityType.LOCATION);
+        assertThat(dnipro.getId()).startsWith("geonames:adm1:UA");
+        assertThat(find(es, "Mykolaiv Oblast").orElseThrow().getId()).startsWith("geonames:adm1:UA");
+        Entity sussex = find(es, "Sussex County").orElseThrow();
+        assertThat(sussex.getType()).isEqualTo(EntityType.LOCATION);
+        assertThat(sussex.getId()).startsWith("nf:loc:");
+        assertThat(find(es, "Kano State").orElseThrow().getId()).startsWith("geonames:adm1:NG");
+        // a school district is an organisation
+        assertThat(typeOf("Parents said on Tuesday that the Maple Grove School District had closed all of its buildings.",
+            "Maple Grove School District")).isEqualTo(EntityType.ORGANIZATION);
+    }
 }
