@@ -45,6 +45,7 @@ final class EntityRecognizer {
         "sept", "oct", "nov", "dec");
     private static final Set<String> AFTER_ORG_VERBS = Lexicon.set("said", "says", "reported", "announced", "stated");
 
+    private static final boolean DEBUG = System.getenv("NF_DEBUG") != null;
     private final Lexicon lex;
     private final Gazetteer gaz;
     private final EntityDictionary dict;
@@ -356,14 +357,17 @@ final class EntityRecognizer {
             boolean end = i == toks.size() || toks.get(i).newlineAfter;
             if (!end) continue;
             int words = 0, caps = 0;
+            boolean credit = false;
             for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) {
                 Token t = toks.get(k);
+                // a credit line ("Reporting by A; Editing by B") is capitalised names, not a title
+                if (t.is("by") && k > lineStart && CREDIT_WORDS.contains(toks.get(k - 1).lower)) credit = true;
                 if (t.word && !t.number && t.text.length() >= 4) {
                     words++;
                     if (Norm.isUpperInitial(t.text)) caps++;
                 }
             }
-            boolean headline = words >= 5 && caps >= 0.8 * words;
+            boolean headline = words >= 5 && caps >= 0.8 * words && !credit;
             if (headline) for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) out[k] = true;
             lineStart = i + 1;
         }
@@ -374,6 +378,14 @@ final class EntityRecognizer {
     private List<Cand> split(String body, List<Token> toks, int from, int to, boolean headline) {
         // "Marion County Sheriff John Smith", "Lviv Mayor Andriy Sadovyi": the person is the name after the last
         // title; what stands before the title is a name of its own (a place or an organisation) when recognisable
+        // "Jane Doe BBC News Arabic" (a byline block whose lines were joined): an acronym after a person's name
+        // starts another name
+        int acr = headline ? -1 : acronymAfterPerson(toks, from, to);
+        if (acr > 0) {
+            List<Cand> both = new ArrayList<>(split(body, toks, from, acr, false));
+            both.addAll(split(body, toks, acr, to, false));
+            return both;
+        }
         int[] inner = headline ? null : innerTitle(toks, from, to);
         if (inner != null) {
             List<Cand> both = new ArrayList<>(split(body, toks, from, inner[0], false));
@@ -432,7 +444,8 @@ final class EntityRecognizer {
                 continue;
             }
             if ((t.sentenceStart || headline) && isCommonStart(t) && !transliterationApostrophe(toks, from)
-                && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)) {
+                && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)
+                && !givenNameWithCue(toks, from, to)) {
                 from++;
                 continue;
             }
@@ -443,8 +456,11 @@ final class EntityRecognizer {
         if (from >= to) return out;
         Cand c = make(body, toks, from, to);
         c.headline = headline;
-        c.personCue = personCue || roleBefore(toks, from) || roleCommaBefore(toks, from) || appositivePerson(toks, to);
+        c.personCue = personCue || roleBefore(toks, from) || roleCommaBefore(toks, from) || appositivePerson(toks, to)
+            || c.words == 1 && firstNameCue(toks, from)
+            || c.words >= 2 && c.words <= 4 && (creditBefore(toks, from) || nameLine(toks, from, to));
         classify(c, toks);
+        if (DEBUG) System.err.println("cand '" + c.text + "' type=" + c.type + " cue=" + c.personCue + " weak=" + c.weak + " place=" + (c.place == null ? null : c.place.id));
         if (c.type != null) {
             out.add(c);
             return out;
@@ -486,6 +502,24 @@ final class EntityRecognizer {
     }
 
     private static final Set<String> NAME_SUFFIXES = Lexicon.set("jr", "sr", "ii", "iii", "iv");
+
+    /** Letters after a name that belong to it: post-nominals and generations. */
+    private static final Set<String> POST_NOMINALS = Lexicon.set("mp", "mep", "msp", "mla", "qc", "kc", "md", "phd",
+        "obe", "mbe", "cbe", "kbe", "dbe", "rn", "esq", "jr", "sr");
+
+    /** The index of an acronym right after two or three words of a person's name (given name first), else -1. */
+    private int acronymAfterPerson(List<Token> toks, int from, int to) {
+        if (to - from < 3 || !lex.isGivenName(toks.get(from).lower)) return -1;
+        for (int k = from + 2; k < to && k <= from + 3; k++) {
+            Token t = toks.get(k);
+            Token p = toks.get(k - 1);
+            if (!t.word || !p.word || !t.spaceBefore) return -1;
+            if (Norm.isAllCaps(p.text)) return -1;
+            if (Norm.isAllCaps(t.text) && t.text.length() <= 6 && !isRoman(t.text) && !POST_NOMINALS.contains(t.lower)
+                && !lex.roleNouns.contains(t.lower)) return k;
+        }
+        return -1;
+    }
 
     /** A title noun inside a name span: a person title ("Sheriff", "Mayor") or a singular role noun. */
     private boolean innerTitleWord(Token t) {
@@ -599,22 +633,110 @@ final class EntityRecognizer {
     private static final Set<String> PERSON_HEADS = Lexicon.set("man", "woman", "boy", "girl", "mother", "father",
         "teenager", "grandmother", "grandfather", "widow", "son", "daughter", "resident", "student", "activist");
 
-    /** "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,": an appositive that describes a person. */
+    /**
+     * "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,", "X, a trader in the market", "X, the agency's chief": an
+     * appositive that describes a person. The head of an English noun phrase is its last noun, so the last cue word
+     * before the phrase ends decides ("a senior party official" is a person, "an activist group" is not).
+     */
     private boolean appositivePerson(List<Token> toks, int to) {
         int n = toks.size();
         if (to >= n || !toks.get(to).punct(',')) return false;
         int k = to + 1;
         if (k + 1 < n && toks.get(k).number && toks.get(k).text.length() <= 2 && toks.get(k + 1).punct(',')) return true;
-        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an"))) return false;
+        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an") || toks.get(k).is("the"))) return false;
+        Boolean person = null;
         for (int m = k + 1; m < n && m <= k + 8; m++) {
             Token t = toks.get(m);
-            if (!t.word && !t.punct('-')) return false;
+            if (!t.word && Norm.isApostrophe(t.text.charAt(0)) && m + 1 < n && toks.get(m + 1).is("s")) { m++; continue; }
+            if (!t.word && !t.punct('-')) break;
             if (!t.word || t.number) continue;
-            if (APPOSITIVE_END.contains(t.lower) || Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower)
-                || PLACE_OF.contains(t.lower)) return false;
-            if (PERSON_HEADS.contains(t.lower)) return true;
+            if (APPOSITIVE_END.contains(t.lower) || Lexicon.REPORT_VERBS.contains(t.lower)) break;
+            if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.roleNouns.contains(t.lower)
+                || PLACE_OF.contains(t.lower) || lex.placeWords.contains(t.lower)) {
+                person = false;
+            } else if (PERSON_HEADS.contains(t.lower) || lex.roleNouns.contains(t.lower) && !t.lower.endsWith("s")) {
+                person = true;
+            }
+        }
+        return person != null && person;
+    }
+
+    /** Words before "by" that make a credit line: "(Reporting by ...; Editing by ...)", "Story by ...". */
+    private static final Set<String> CREDIT_WORDS = Lexicon.set("reporting", "writing", "editing", "translation",
+        "translated", "story", "text", "words", "photos", "photo", "photographs", "photography", "pictures", "images",
+        "video", "videos", "graphics", "illustration", "illustrations", "research", "interview", "interviews",
+        "compiled", "edited", "written", "reported", "produced", "production", "checking", "verification", "design",
+        "animation", "filming", "camera", "sketches");
+    /** Labels before a colon that introduce a picture credit: "Photo: Jane Doe/AFP". */
+    private static final Set<String> PICTURE_LABELS = Lexicon.set("photo", "photos", "photograph", "picture",
+        "pictures", "image", "images", "video", "credit", "credits", "illustration", "graphic", "photographer",
+        "camera", "cameraman", "reporter", "correspondent", "author", "byline", "writer", "editor", "editing",
+        "reporting", "translation", "translator");
+
+    /**
+     * The span follows a credit: "by" after a credit word ("Reporting by A in X and B in Y; Editing by C",
+     * "Story by A. Translation by B.") with only this credit's names, places and "and" between, or a picture label
+     * and a colon ("Photo: A/AFP"). A name right after "in"/"from" is the credit's place, not a person.
+     */
+    private boolean creditBefore(List<Token> toks, int from) {
+        if (from == 0) return false;
+        Token prev = toks.get(from - 1);
+        if (prev.word && Lexicon.PLACE_PREPS.contains(prev.lower)) return false;
+        if (prev.punct(':')) {
+            Token label = from >= 2 ? toks.get(from - 2) : null;
+            return label != null && label.word && PICTURE_LABELS.contains(label.lower);
+        }
+        for (int k = from - 1; k >= 0 && k >= from - 40; k--) {
+            Token t = toks.get(k);
+            if (t.newlineAfter) return false;
+            if (t.word) {
+                if (t.is("by")) {
+                    Token w = k > 0 ? toks.get(k - 1) : null;
+                    return w != null && w.word && CREDIT_WORDS.contains(w.lower);
+                }
+                if (Norm.isUpperInitial(t.text) || t.is("in") || t.is("and") || t.is("from") || CONNECTORS.contains(t.lower)
+                    || HYPHEN_PARTICLES.contains(t.lower)) continue;
+                return false;
+            }
+            if (t.punct(',') || t.punct('-') || t.punct('\u2010') || Norm.isApostrophe(t.text.charAt(0))) continue;
+            // an initial's dot ("Jane F. Doe") stays inside the credit; another dot ends it
+            if (t.punct('.') && k > 0 && toks.get(k - 1).word && toks.get(k - 1).text.length() == 1) continue;
+            return false;
         }
         return false;
+    }
+
+    /** A line that holds only a name ("Jane Doe" above "BBC News Arabic" in a byline block), given name first. */
+    private boolean nameLine(List<Token> toks, int from, int to) {
+        Token first = toks.get(from);
+        Token last = toks.get(to - 1);
+        // or the name starts a line and an outlet's acronym follows it on the same line ("Jane Doe BBC News")
+        Token after = to < toks.size() ? toks.get(to) : null;
+        boolean outletAfter = after != null && after.word && Norm.isAllCaps(after.text) && !last.newlineAfter;
+        return first.lineStart && (last.newlineAfter || to == toks.size() || outletAfter) && lex.isGivenName(first.lower)
+            && to - from <= 4 && from > 0;
+    }
+
+    /** "who gave only his first name, Adam,", "identified only as Karim": a single first name. */
+    private static boolean firstNameCue(List<Token> toks, int from) {
+        int k = from - 1;
+        if (k >= 0 && toks.get(k).punct(',')) k--;
+        if (k < 0 || !toks.get(k).word) return false;
+        Token t = toks.get(k);
+        if (t.is("name") || t.is("names") || t.is("surname") || t.is("nickname") || t.is("pseudonym")) return true;
+        // "identified only as X", "known only as X"
+        return t.is("as") && k >= 2 && toks.get(k - 1).is("only") && (toks.get(k - 2).is("identified")
+            || toks.get(k - 2).is("known") || toks.get(k - 2).is("named"));
+    }
+
+    /**
+     * A sentence-initial given name that is also an English word ("Jean", "Mark", "Will") stays part of the name
+     * when a person cue follows or precedes: an age or role appositive, a credit, or a line of its own.
+     */
+    private boolean givenNameWithCue(List<Token> toks, int from, int to) {
+        Token t = toks.get(from);
+        if (!lex.isGivenName(t.lower) || to - from < 2 || to - from > 4 || !isNameToken(toks.get(from + 1))) return false;
+        return appositivePerson(toks, to) || creditBefore(toks, from) || nameLine(toks, from, to);
     }
 
     /** Two or more words ending in an organisation head, the first not one of the most frequent words. */
@@ -770,7 +892,7 @@ final class EntityRecognizer {
         }
         // 7. places by their place word: Danube River, the Donbas region, the island of Java
         if (placeWordLast || placeWordAfter || placeOfBefore) {
-            if (!(c.words == 1 && lex.isGivenName(w1) && !placeOfBefore)) {
+            if (!(c.words == 1 && lex.isGivenName(w1) && !placeOfBefore) && !(c.personCue && givenFirst && c.words >= 2)) {
                 c.type = EntityType.LOCATION; c.score = 2;
                 return;
             }
@@ -784,7 +906,7 @@ final class EntityRecognizer {
         // 8. people: given names, surname shapes, titles and role nouns, bylines
         boolean byline = prev != null && prev.is("by") && prev.lineStart;
         if (c.words >= 2 && c.words <= 5 && (givenFirst || anyGiven && c.words >= 3 || surnameLast || c.personCue || byline)
-            && !allCommon(toks, c)) {
+            && (!allCommon(toks, c) || givenFirst && (c.personCue || byline))) {
             c.type = EntityType.PERSON; c.score = givenFirst || c.personCue ? 3 : 2;
             return;
         }

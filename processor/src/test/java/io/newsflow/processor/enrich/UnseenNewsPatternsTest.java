@@ -94,4 +94,49 @@ class UnseenNewsPatternsTest {
         assertThat(typeOf("Parents said on Tuesday that the Maple Grove School District had closed all of its buildings.",
             "Maple Grove School District")).isEqualTo(EntityType.ORGANIZATION);
     }
+
+    @Test
+    void aNameNeverContinuesOverALineBreakOrIntoAnOutletsAcronym() {
+        String block = "Storms cut power to thousands of homes on Monday, the utility said.\n\nMark Hollis\nCNN Business\n\n"
+            + "Crews expect to restore it by Friday.";
+        List<Entity> es = ents(block);
+        assertThat(find(es, "Mark Hollis").map(Entity::getType)).contains(EntityType.PERSON);
+        assertThat(find(es, "CNN").map(Entity::getType)).contains(EntityType.ORGANIZATION);
+        assertThat(mentions(es)).noneMatch(m -> m.contains("\n"));
+        // the same block with its lines joined (a soft-wrapped text file)
+        List<Entity> joined = ents("Storms cut power to thousands of homes on Monday, the utility said.\n\n"
+            + "Mark Hollis CNN Business\n\nCrews expect to restore it by Friday.");
+        assertThat(find(joined, "Mark Hollis").map(Entity::getType)).contains(EntityType.PERSON);
+        assertThat(find(joined, "CNN").map(Entity::getType)).contains(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void creditLinesNamePeople() {
+        List<Entity> es = ents("Fuel prices rose again on Tuesday, traders in the capital said.\n\n"
+            + "(Reporting by Grace Otieno in Kisumu and Ben Fields in Nairobi; Writing by Rob Fox; Editing by Sam Rowe)\n\n"
+            + "Story by Irina Volkova. Translation by Alice Marsh.\n\nPhoto: Mark Bell/Reuters");
+        for (String name : List.of("Grace Otieno", "Ben Fields", "Rob Fox", "Sam Rowe", "Irina Volkova", "Alice Marsh", "Mark Bell")) {
+            assertThat(find(es, name).map(Entity::getType)).as(name).contains(EntityType.PERSON);
+        }
+        assertThat(find(es, "Kisumu").map(Entity::getType)).contains(EntityType.LOCATION);
+        assertThat(find(es, "Nairobi").map(Entity::getType)).contains(EntityType.LOCATION);
+        // an agency after "by" in a credit stays an organisation
+        assertThat(typeOf("The figures were compiled on Monday. (Reporting by Interfax; Editing by Sam Rowe)", "Interfax"))
+            .isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void agesRolesAndFirstNamesMarkPeople() {
+        List<Entity> es = ents("The river rose overnight.\n\nMark Kabongo, 31, said his house was gone. "
+            + "Emeka Nwosu, a 45-year-old fisherman, said the boats were lost. \"There is nothing left,\" said "
+            + "Tunde Adeyemi, a trader at the market. One woman, who gave only her first name, Amina, said she had "
+            + "nowhere to go. \"We wait,\" said Oksana, a 60-year-old nurse.");
+        for (String name : List.of("Mark Kabongo", "Emeka Nwosu", "Tunde Adeyemi", "Amina", "Oksana")) {
+            assertThat(find(es, name).map(Entity::getType)).as(name).contains(EntityType.PERSON);
+        }
+        // an appositive whose head is an organisation or a place does not make a person
+        assertThat(typeOf("Officials said Halden, a small port town, was cut off.", "Halden")).isNotEqualTo(EntityType.PERSON);
+        assertThat(typeOf("Members of Nueva Senda, a leftist opposition group, marched on Sunday.", "Nueva Senda"))
+            .isNotEqualTo(EntityType.PERSON);
+    }
 }
