@@ -68,6 +68,7 @@ final class EntityRecognizer {
         EntityDictionary.Entry entry;
         boolean weak;              // single word without its own evidence: keep only when coreference supports it
         boolean headline;
+        boolean locative;          // "in X", "city of X", "X region": the text itself says it is a place
         boolean personCue;
         Cand aliasOf;              // parenthesised alias of the previous name
     }
@@ -101,6 +102,7 @@ final class EntityRecognizer {
         }
         for (Cand c : cands) {
             if (c.type == EntityType.LOCATION && c.place != null && c.entry == null) c.place = resolve(c, toks, docCountries);
+            if (c.type == EntityType.LOCATION) c.locative = locative(toks, c);
         }
         linkAliases(toks, cands);
         return merge(body, cands);
@@ -1176,6 +1178,18 @@ final class EntityRecognizer {
 
     // ---------------------------------------------------------------- places
 
+    /** The text marks the name as a place: "in X", "the city of X", "X region", "X, Country". */
+    private boolean locative(List<Token> toks, Cand c) {
+        Token prev = c.from > 0 ? toks.get(c.from - 1) : null;
+        Token prev2 = c.from > 1 ? toks.get(c.from - 2) : null;
+        Token next = c.to < toks.size() ? toks.get(c.to) : null;
+        if (prev != null && prev.word && Lexicon.PLACE_PREPS.contains(prev.lower)) return true;
+        if (prev != null && prev.is("of") && prev2 != null && PLACE_OF.contains(prev2.lower)) return true;
+        if (next != null && next.word && (lex.placeWords.contains(next.lower) || PLACE_OF.contains(next.lower))) return true;
+        return next != null && next.punct(',') && c.to + 1 < toks.size() && gaz.lookup(toks.get(c.to + 1).text).length > 0
+            && gaz.lookup(toks.get(c.to + 1).text)[0].kind != Kind.CITY;
+    }
+
     private Place resolve(Cand c, List<Token> toks, Set<String> docCountries) {
         Place[] all = gaz.lookup(c.clean);
         if (all.length <= 1) return all.length == 1 ? all[0] : c.place;
@@ -1290,6 +1304,16 @@ final class EntityRecognizer {
                 if (tg != null) { tg.mentions.add(c); continue; }
             }
             if (c.type == EntityType.PERSON && c.words >= 2) continue;
+            // "Didier Kasongo ... Kasongo said": a person's short form is linked before the gazetteer's town of that
+            // name, unless the text says it is a place or the place is big
+            if (c.words == 1 && c.type == EntityType.LOCATION && !c.locative && c.entry == null && (c.place == null
+                || c.place.kind == Kind.CITY && c.place.population < 1_000_000)) {
+                Group person = personByPart.get(c.key);
+                if (person != null) {
+                    person.mentions.add(c);
+                    continue;
+                }
+            }
             if (c.words == 1 && c.type != EntityType.LOCATION || c.weak) {
                 Group person = personByPart.get(c.key);
                 if (person != null && (c.type == null || c.type == EntityType.PERSON || c.weak || c.score < 3)) {

@@ -139,4 +139,19 @@ class UnseenNewsPatternsTest {
         assertThat(typeOf("Members of Nueva Senda, a leftist opposition group, marched on Sunday.", "Nueva Senda"))
             .isNotEqualTo(EntityType.PERSON);
     }
+
+    @Test
+    void aPersonsShortFormIsLinkedBeforeTheGazetteer() {
+        List<Entity> es = ents("Local police chief Moses Masaka said the bridge had been closed since Monday. "
+            + "Masaka added that divers were still searching the river.");
+        Entity moses = find(es, "Moses Masaka").orElseThrow();
+        assertThat(moses.getType()).isEqualTo(EntityType.PERSON);
+        assertThat(moses.getMentions()).extracting(Mention::getText).contains("Masaka");
+        assertThat(es).noneMatch(e -> e.getType() == EntityType.LOCATION);
+        // the same word where the text says it is a place stays the place
+        List<Entity> both = ents("Local police chief Moses Masaka said the bridge had been closed. Traders in Masaka "
+            + "said prices had doubled.");
+        assertThat(both).anyMatch(e -> e.getType() == EntityType.LOCATION
+            && e.getMentions().stream().anyMatch(m -> m.getText().equals("Masaka")));
+    }
 }
