@@ -100,6 +100,7 @@ final class EntityRecognizer {
                 }
             }
         }
+        listPlaces(toks, cands);
         for (Cand c : cands) {
             if (c.type == EntityType.LOCATION && c.place != null && c.entry == null) c.place = resolve(c, toks, docCountries);
             if (c.type == EntityType.LOCATION) c.locative = locative(toks, c);
@@ -892,7 +893,19 @@ final class EntityRecognizer {
             c.type = EntityType.LOCATION; c.place = places[0]; c.score = 2;
             return;
         }
-        // 7. places by their place word: Danube River, the Donbas region, the island of Java
+        // 7. places by their place word: Danube River, the Donbas region, the island of Java, the Isthmus of Kra,
+        // Lake Kivu, Columbus Junction (a town named after a gazetteer place), Russian-occupied X
+        boolean featureFirst = c.words >= 2 && GEO_FEATURES.contains(first.lower) && !c.personCue
+            && (c.words >= 3 && toks.get(c.from + 1).is("of") || c.words <= 3 && !toks.get(c.from + 1).is("of"));
+        boolean townSuffix = c.words >= 2 && c.words <= 3 && TOWN_SUFFIXES.contains(lastLower) && !c.personCue
+            && gaz.lookup(spanText(c.text, toks, c.from, c.to - 1, c.start)).length > 0;
+        boolean heldBy = prev != null && prev2 != null && prev.word && HELD.contains(prev.lower) && prev2.punct('-')
+            && !prev2.spaceBefore && !prev.spaceBefore && !lex.demonyms.contains(first.lower)
+            && !(c.words == 1 && lex.isCommonWord(w1));
+        if (featureFirst || townSuffix || heldBy) {
+            c.type = EntityType.LOCATION; c.score = 2;
+            return;
+        }
         if (placeWordLast || placeWordAfter || placeOfBefore) {
             if (!(c.words == 1 && lex.isGivenName(w1) && !placeOfBefore) && !(c.personCue && givenFirst && c.words >= 2)) {
                 c.type = EntityType.LOCATION; c.score = 2;
@@ -952,6 +965,19 @@ final class EntityRecognizer {
             c.type = EntityType.PERSON; c.score = 1;
         }
     }
+
+    /** Geographic feature words that start a place's name: "Lake Kivu", "Gulf of Aden", "the Isthmus of Kra". */
+    private static final Set<String> GEO_FEATURES = Lexicon.set("lake", "mount", "cape", "gulf", "bay",
+        "strait", "straits", "isthmus", "island", "islands", "isle", "sea", "peninsula", "river",
+        "gorge", "canyon", "plateau", "glacier", "volcano", "atoll", "archipelago", "lagoon", "bight");
+    /** Second words of town names ("Columbus Junction", "Bakersfield Heights") after a gazetteer place. */
+    private static final Set<String> TOWN_SUFFIXES = Lexicon.set("junction", "crossing", "landing", "heights", "falls",
+        "springs", "beach", "township", "village", "hills", "grove", "ridge", "creek", "mills", "rapids", "bluffs",
+        "harbor", "harbour", "point", "center", "centre", "station", "valley", "lake", "park", "city", "town",
+        "county", "borough");
+    /** "Russian-occupied Melitopol", "rebel-held Idlib", "Indian-administered Kashmir": the name after is a place. */
+    private static final Set<String> HELD = Lexicon.set("occupied", "held", "controlled", "administered", "annexed",
+        "besieged", "blockaded");
 
     /** Words that, capitalised after a name, make the whole a first- or second-level region. */
     private static final Set<String> REGION_WORDS = Lexicon.set("oblast", "region", "province", "county", "governorate",
@@ -1046,7 +1072,10 @@ final class EntityRecognizer {
             // a place named like an ordinary word (Police, Mobile) or a first name needs to be big or admin
             boolean word = lex.isCommonWord(w);
             if (Lexicon.DIRECTIONS.contains(w)) return false;
-            if (word && (t.sentenceStart || p.population < 1_000_000)) return false;
+            // ... unless, capitalised inside a sentence, the text says it is a place: "in Tyre", "the cities of X and
+            // Tyre", "Novosibirsk, Tomsk, Perm and Ulan-Ude", "Jane Doe, 71, of Marengo"
+            if (word && (t.sentenceStart || p.population < 1_000_000)
+                && (t.sentenceStart || aliasOnly(places, w) || !placeContext(toks, from, to))) return false;
             if (lex.isGivenName(w) && p.kind == Kind.CITY && p.population < 300_000) {
                 Token prev = from > 0 ? toks.get(from - 1) : null;
                 return prev != null && Lexicon.PLACE_PREPS.contains(prev.lower);
@@ -1064,6 +1093,44 @@ final class EntityRecognizer {
             }
         }
         return true;
+    }
+
+    private static final Set<String> STRONG_PLACE_PREPS = Lexicon.set("in", "near", "outside", "around", "from");
+
+    /**
+     * Context that makes a capitalised ordinary word a place: a locative preposition ("in", "near", "outside",
+     * "around", "from"), "the city of", "<name>, <age>, of", or a list with a gazetteer place that is no ordinary word
+     * ("X, Y and Z").
+     */
+    private boolean placeContext(List<Token> toks, int from, int to) {
+        Token prev = from > 0 ? toks.get(from - 1) : null;
+        Token prev2 = from > 1 ? toks.get(from - 2) : null;
+        if (prev == null) return false;
+        if (prev.word && STRONG_PLACE_PREPS.contains(prev.lower)) return true;
+        if (prev.is("of") && prev2 != null && (PLACE_OF.contains(prev2.lower) || prev2.punct(','))) return true;
+        return coordinatedPlace(toks, from - 1, true) || coordinatedPlace(toks, to, false);
+    }
+
+    /** Whether the list separator at {@code sep} ("," / "and" / "or") joins a gazetteer place that is no ordinary word. */
+    private boolean coordinatedPlace(List<Token> toks, int sep, boolean left) {
+        int n = toks.size();
+        if (sep < 0 || sep >= n) return false;
+        Token s = toks.get(sep);
+        if (!(s.punct(',') || s.is("and") || s.is("or"))) return false;
+        int k = left ? sep - 1 : sep + 1;
+        // ", and" / "and the"
+        if (k >= 0 && k < n && (toks.get(k).is("and") || toks.get(k).is("or") || toks.get(k).punct(','))) k += left ? -1 : 1;
+        if (k < 0 || k >= n) return false;
+        // the neighbour, a hyphenated compound whole ("Ulan-Ude")
+        int a = k, b = k + 1;
+        if (left) while (a >= 2 && toks.get(a - 1).punct('-') && !toks.get(a).spaceBefore && !toks.get(a - 1).spaceBefore) a -= 2;
+        else while (b + 1 < n && toks.get(b).punct('-') && !toks.get(b).spaceBefore && !toks.get(b + 1).spaceBefore) b += 2;
+        Token w = toks.get(a);
+        if (!w.word || w.number || !Norm.isUpperInitial(w.text) || b - a == 1 && lex.isCommonWord(w.lower)) return false;
+        StringBuilder name = new StringBuilder();
+        for (int m = a; m < b; m++) name.append(toks.get(m).text);
+        Place[] p = gaz.lookup(name.toString());
+        return p.length > 0 && !lex.isGivenName(w.lower);
     }
 
     private static boolean aliasOnly(Place[] places, String key) {
@@ -1177,6 +1244,59 @@ final class EntityRecognizer {
     }
 
     // ---------------------------------------------------------------- places
+
+    /**
+     * "Protests spread to Aville, Btown and Kharkiv": unknown names listed with gazetteer places (a list joined by
+     * "and"/"or", or of three or more names) are places too, unless a member is a person or organisation or the list
+     * is the subject of a reporting verb.
+     */
+    private void listPlaces(List<Token> toks, List<Cand> cands) {
+        int n = cands.size();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            boolean conj = false;
+            while (j + 1 < n) {
+                int sep = listSeparator(toks, cands.get(j).to, cands.get(j + 1).from);
+                if (sep < 0) break;
+                if (sep == 1) conj = true;
+                j++;
+            }
+            if (j > i && (conj || j - i >= 2)) {
+                boolean anyPlace = false, anyOther = false;
+                for (int k = i; k <= j; k++) {
+                    Cand c = cands.get(k);
+                    if (c.type == EntityType.LOCATION && c.place != null) anyPlace = true;
+                    else if ((c.type == EntityType.PERSON || c.type == EntityType.ORGANIZATION) && !c.weak) anyOther = true;
+                }
+                int end = cands.get(j).to;
+                boolean subject = end < toks.size() && Lexicon.REPORT_VERBS.contains(toks.get(end).lower);
+                if (anyPlace && !anyOther && !subject) {
+                    for (int k = i; k <= j; k++) {
+                        Cand c = cands.get(k);
+                        if (!(c.type == null || c.weak && c.type == EntityType.LOCATION) || c.words > 3) continue;
+                        Token first = toks.get(c.from);
+                        if (lex.isGivenName(first.lower) || Lexicon.surnameShape(Norm.lower(c.clean)) || !noneCommon(toks, c)
+                            || lex.demonyms.contains(first.lower)) continue;
+                        c.type = EntityType.LOCATION;
+                        c.weak = false;
+                        c.score = 1;
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    /** Tokens between two names: 0 for a comma, 1 for "and"/"or" (", and"), -1 for anything else. */
+    private static int listSeparator(List<Token> toks, int a, int b) {
+        if (b - a == 1) {
+            Token t = toks.get(a);
+            return t.punct(',') ? 0 : t.is("and") || t.is("or") ? 1 : -1;
+        }
+        if (b - a == 2 && toks.get(a).punct(',') && (toks.get(a + 1).is("and") || toks.get(a + 1).is("or"))) return 1;
+        return -1;
+    }
 
     /** The text marks the name as a place: "in X", "the city of X", "X region", "X, Country". */
     private boolean locative(List<Token> toks, Cand c) {

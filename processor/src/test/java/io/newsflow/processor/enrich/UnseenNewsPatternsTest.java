@@ -154,4 +154,36 @@ class UnseenNewsPatternsTest {
         assertThat(both).anyMatch(e -> e.getType() == EntityType.LOCATION
             && e.getMentions().stream().anyMatch(m -> m.getText().equals("Masaka")));
     }
+
+    @Test
+    void placesNamedLikeOrdinaryWordsResolveInPlaceContext() {
+        List<Entity> es = ents("Drones struck the cities of Sidon and Tyre overnight, and protests were held in Omsk, "
+            + "Perm and Kazan over the weekend. Margaret L., 68, of Tiffin, was taken to hospital. Students in Reading "
+            + "marched to the town hall on Monday afternoon.");
+        for (String place : List.of("Tyre", "Perm", "Tiffin", "Reading")) {
+            Entity e = find(es, place).orElseThrow(() -> new AssertionError(place + " missing in " + es));
+            assertThat(e.getType()).as(place).isEqualTo(EntityType.LOCATION);
+            assertThat(e.getGeo()).as(place).isNotNull();
+        }
+        // the same words as ordinary words stay out
+        assertThat(ents("The tyre burst on the motorway and the perm did not last. Reading is good for you, she said."))
+            .isEmpty();
+    }
+
+    @Test
+    void placesKnownOnlyByContext() {
+        List<Entity> es = ents("The unrest spread on Sunday to Velmora, Castrel and Kharkiv, where crowds gathered in "
+            + "the squares. Ships were diverted through the Strait of Zenda while the army moved into rebel-held Ostrava "
+            + "Nord. Water covered the streets of Columbus Junction and Lake Kivu rose by a metre.");
+        for (String place : List.of("Velmora", "Castrel", "Strait of Zenda", "Ostrava Nord", "Columbus Junction", "Lake Kivu")) {
+            assertThat(find(es, place).map(Entity::getType)).as(place).contains(EntityType.LOCATION);
+        }
+        assertThat(mentions(es)).doesNotContain("Columbus");
+        // a list that names a speaker is not a list of places
+        assertThat(typeOf("In Kharkiv, Kyiv and Odesa, Varenko said, the lights went out.", "Varenko"))
+            .isNotEqualTo(EntityType.LOCATION);
+        // "the Moscow-occupied Ukrainian city of X": a people's adjective after "-occupied" is no place
+        assertThat(typeOf("Officials in the Moscow-occupied Ukrainian city of Melitopol said the water was cut.", "Ukrainian"))
+            .isNull();
+    }
 }
