@@ -229,6 +229,12 @@ final class EntityRecognizer {
                 j++;
                 continue;
             }
+            // "Rescue 1122 said", "Channel 4 reported": a service's number ends its name before a reporting verb
+            if (t.number && t.spaceBefore && prev.word && !prev.number && j + 1 < n && AFTER_ORG_VERBS.contains(toks.get(j + 1).lower)
+                && t.text.chars().allMatch(Character::isDigit) && !(t.text.length() == 4 && (t.text.startsWith("19") || t.text.startsWith("20")))) {
+                j++;
+                break;
+            }
             if (!t.word) {
                 Token next = j + 1 < n ? toks.get(j + 1) : null;
                 // Rus' Sidyashchaya: apostrophe glued to the word, then a space and a capitalised word
@@ -314,6 +320,23 @@ final class EntityRecognizer {
             int k = j + 1;
             String joined = toks.get(j - 1).text + " and " + toks.get(k).text;
             if (gaz.lookup(joined).length > 0 || lex.organizations.containsKey(Norm.key(joined))) return true;
+            // "Department of Agriculture and Land Stewardship", "University of X Hospitals and Clinics": after an
+            // organisation head and "of", "and" joins one to three ordinary capitalised words that end the name
+            if (orgHeadOfBefore(toks, i, j)) {
+                int m = k;
+                boolean ordinary = true;
+                while (m < toks.size() && m < k + 4 && isNameToken(toks.get(m)) && toks.get(m).spaceBefore) {
+                    Token w = toks.get(m);
+                    // ordinary words, not a person's name ("and John Smith")
+                    if (!lex.isCommonWord(w.lower) || lex.surnames.contains(w.lower)
+                        || lex.orgWords.contains(w.lower) && !lex.orgWords.contains(toks.get(j - 1).lower)
+                        || m == k && lex.isGivenName(w.lower) && !lex.englishWords.contains(w.lower)) ordinary = false;
+                    m++;
+                }
+                Token after = m < toks.size() ? toks.get(m) : null;
+                boolean ends = after == null || !(CONNECTORS.contains(after.lower) || after.punct('-'));
+                if (ordinary && m > k && m <= k + 3 && ends) return true;
+            }
             // "United Nations Relief and Works Agency": the words after 'and' end in an organisation head
             if (lex.orgWords.contains(toks.get(j - 1).lower)) return false;
             int m = k;
@@ -341,6 +364,15 @@ final class EntityRecognizer {
         }
         // particles of personal and place names: al-, bin, van, de ...
         return true;
+    }
+
+    /** An organisation head followed by "of" inside [i, j): "Department of", "University of", "Ministry of". */
+    private boolean orgHeadOfBefore(List<Token> toks, int i, int j) {
+        for (int k = i; k + 1 < j; k++) {
+            String h = toks.get(k).lower;
+            if (toks.get(k + 1).is("of") && lex.orgWords.contains(h) && !lex.placeWords.contains(h)) return true;
+        }
+        return false;
     }
 
     private boolean joinsInHeadline(List<Token> toks, int i, int j) {
@@ -448,7 +480,7 @@ final class EntityRecognizer {
             }
             if ((t.sentenceStart || headline) && isCommonStart(t) && !transliterationApostrophe(toks, from)
                 && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)
-                && !givenNameWithCue(toks, from, to)) {
+                && !givenNameWithCue(toks, from, to) && !namedByAppositive(toks, from, to) && !toks.get(to - 1).number) {
                 from++;
                 continue;
             }
@@ -742,6 +774,17 @@ final class EntityRecognizer {
         return appositivePerson(toks, to) || creditBefore(toks, from) || nameLine(toks, from, to);
     }
 
+    /**
+     * "Alarm Phone, a hotline for migrants, said": a short span of ordinary words at a sentence start is kept whole
+     * when an organisation appositive follows it (not after a frequent word or an adverb: "Meanwhile Oxfam, a charity").
+     */
+    private boolean namedByAppositive(List<Token> toks, int from, int to) {
+        Token t = toks.get(from);
+        if (to - from < 2 || to - from > 4 || t.lower.endsWith("ly")) return false;
+        if (lex.frequentWords.getOrDefault("en", Set.of()).contains(t.lower)) return false;
+        return appositiveOrg(toks, to);
+    }
+
     /** Two or more words ending in an organisation head, the first not one of the most frequent words. */
     private boolean orgNamed(List<Token> toks, int from, int to) {
         if (to - from < 2) return false;
@@ -834,7 +877,9 @@ final class EntityRecognizer {
             classifyHeadline(c, acronym, toks);
             return;
         }
-        // 3. organisation heads: Rapid Support Forces, The Moscow Times, Sudan Doctors Network
+        // 3. a name that ends in a number before a reporting verb (see extend): "Rescue 1122 said"
+        if (c.words >= 2 && last.number) { c.type = EntityType.ORGANIZATION; c.score = 2; return; }
+        // organisation heads: Rapid Support Forces, The Moscow Times, Sudan Doctors Network
         if (c.words >= 2 && lex.orgWords.contains(lastLower) && !lex.placeWords.contains(lastLower)) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
             return;
@@ -866,7 +911,8 @@ final class EntityRecognizer {
         boolean anyGiven = false;
         for (int k = c.from; k < c.to; k++) if (toks.get(k).word && lex.isGivenName(toks.get(k).lower)) anyGiven = true;
         boolean surnameLast = c.words >= 2 && (Lexicon.surnameShape(lastLower) || lex.surnames.contains(lastLower));
-        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg(toks, c.to) || movementAfter(toks, c)
+        boolean appositiveOrg = appositiveOrg(toks, c.to);
+        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg || movementAfter(toks, c)
             || c.words <= 3 && ledBy(toks, c) && !lex.demonyms.contains(lastLower) && !lex.isCommonWord(lastLower);
         boolean placeWordAfter = next != null && next.word && !Norm.isUpperInitial(next.text) && (lex.placeWords.contains(next.lower)
             || next.is("camp") || next.is("refugee") && next2 != null && next2.is("camp"));
@@ -874,7 +920,10 @@ final class EntityRecognizer {
         boolean placeOfBefore = prev != null && prev2 != null && prev.is("of") && PLACE_OF.contains(prev2.lower);
 
         // 5. organisation context: "aid group Oxfam", "Rus' Sidyashchaya (Russia Behind Bars), a rights group"
-        boolean bigPlace = places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 100_000);
+        // "the ruling Morena party", "Hamas-led": the context wins over a town of that name (or an alternate
+        // name of one), not over a country, a region or a city of a million
+        boolean bigPlace = places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 1_000_000
+            || appositiveOrg && places[0].population >= 100_000);
         if (orgContext && !(bigPlace && !orgCueBefore(toks, c.from))) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
             return;
@@ -1191,7 +1240,9 @@ final class EntityRecognizer {
             // "X, the World Health Organization's regional director": the possessor is not the head
             if (!t.word && Norm.isApostrophe(t.text.charAt(0)) && m + 1 < n && toks.get(m + 1).is("s")) { org = null; m++; continue; }
             if (!t.word || APPOSITIVE_END.contains(t.lower)) break;
-            if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
+            if (PLACE_OF.contains(t.lower)) {
+                org = false;   // "X, the capital of ...", "X, a port city"
+            } else if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
                 // ", the interior ministry said" starts a new clause, it does not describe the name
                 Token after = m + 1 < n ? toks.get(m + 1) : null;
                 org = after == null || !Lexicon.REPORT_VERBS.contains(after.lower);

@@ -40,7 +40,9 @@ final class Lexicon {
         "initiative", "project", "agency", "bureau", "board", "university", "college", "school", "academy", "hospital",
         "ngo", "media", "daily", "weekly", "magazine", "review", "express", "mail", "observer", "guardian",
         "chronicle", "inquirer", "dispatch", "wire", "broadcasting", "corp", "inc", "ltd", "llc", "plc", "gmbh", "sa",
-        "ag", "airlines", "airways", "railways", "industries", "holdings", "systems", "technologies", "labs", "partners");
+        "ag", "airlines", "airways", "railways", "industries", "holdings", "systems", "technologies", "labs", "partners",
+        "patrol", "defence", "defense", "relief", "hospitals", "clinics", "constabulary", "gendarmerie", "corps",
+        "command", "caucus", "trust", "hotline", "helpline");
 
     /** Lower-case nouns right before a name that say what it is: "aid group X", "the militia X". */
     static final Set<String> ORG_CUES = set("group", "organization", "organisation", "agency", "charity", "company",
@@ -48,7 +50,8 @@ final class Lexicon {
         "watchdog", "website", "publication", "daily", "magazine", "union", "coalition", "alliance", "institute",
         "association", "foundation", "ministry", "tabloid", "newswire", "portal", "broadcaster", "radio", "station",
         "council", "committee", "faction", "rebels", "outfit", "brand", "bank", "manufacturer", "operator", "carrier",
-        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary");
+        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary", "hotline",
+        "helpline", "nonprofit", "non-profit", "collective", "initiative", "platform", "campaign", "consortium");
 
     static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
         "lord", "lady", "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",

@@ -186,4 +186,31 @@ class UnseenNewsPatternsTest {
         assertThat(typeOf("Officials in the Moscow-occupied Ukrainian city of Melitopol said the water was cut.", "Ukrainian"))
             .isNull();
     }
+
+    @Test
+    void organisationsWithAndOfNumbersAndContext() {
+        List<Entity> es = ents("The herd was culled last week, the Ohio Department of Natural Resources and Wildlife said "
+            + "on Friday. Two trucks collided on the interstate, the Nevada Highway Patrol said, and patients at University "
+            + "of Kansas Hospitals and Clinics were moved. Lebanese Civil Defence said six bodies were recovered.");
+        for (String org : List.of("Ohio Department of Natural Resources and Wildlife", "Nevada Highway Patrol",
+            "University of Kansas Hospitals and Clinics", "Lebanese Civil Defence")) {
+            assertThat(find(es, org).map(Entity::getType)).as(org).contains(EntityType.ORGANIZATION);
+        }
+        // a second organisation after "and" is not swallowed
+        List<Entity> two = ents("Officials from the Ministry of Health and Oxfam visited the camp on Monday.");
+        assertThat(mentions(two)).doesNotContain("Ministry of Health and Oxfam");
+
+        assertThat(typeOf("Sea Lantern, a hotline for people in distress at sea, said the dinghy had capsized.", "Sea Lantern"))
+            .isEqualTo(EntityType.ORGANIZATION);
+        assertThat(typeOf("After the roof fell in on Monday morning, Rescue 1199 said four people were hurt.", "Rescue 1199"))
+            .isEqualTo(EntityType.ORGANIZATION);
+        // the party context wins over a town of the same name; "-led" over an alternate name of a town
+        assertThat(typeOf("Deputies of the ruling Tyre party voted for the reform on Tuesday.", "Tyre"))
+            .isEqualTo(EntityType.ORGANIZATION);
+        assertThat(typeOf("Hamas-led fighters attacked the post at night, residents said.", "Hamas"))
+            .isEqualTo(EntityType.ORGANIZATION);
+        // a place described as a capital stays a place
+        assertThat(typeOf("In El Fasher, the capital of North Darfur state, fighters shelled the market.", "El Fasher"))
+            .isEqualTo(EntityType.LOCATION);
+    }
 }
