@@ -213,4 +213,13 @@ class UnseenNewsPatternsTest {
         assertThat(typeOf("In El Fasher, the capital of North Darfur state, fighters shelled the market.", "El Fasher"))
             .isEqualTo(EntityType.LOCATION);
     }
+
+    @Test
+    void givenNamesCoverAfricanSouthAsianAndUkrainianNames() {
+        List<Entity> es = ents("The delegation met Kwabena Asamoah, Nomvula Zwane, Ramesh Pillai and Dmytro Koval "
+            + "in the capital on Monday before flying home.");
+        for (String name : List.of("Kwabena Asamoah", "Nomvula Zwane", "Ramesh Pillai", "Dmytro Koval")) {
+            assertThat(find(es, name).map(Entity::getType)).as(name).contains(EntityType.PERSON);
+        }
+    }
 }
