@@ -241,6 +241,9 @@ console.log(JSON.stringify(out))
     write("org-words.txt", tags.get("OrgWord", []))
     write("place-words.txt", tags.get("PlaceWord", []))
     write("demonyms.txt", tagged("Demonym"))
+    # continents ("Africa", "North America"): countries-list's continent names
+    countries_dir = fetch(work, PACKAGES["countries"])
+    write("continents.txt", json.load(open(os.path.join(countries_dir, "continents.min.json"), encoding="utf-8")).values())
 
     english = [l.strip() for l in open(os.path.join(words, "words.txt"), encoding="utf-8") if l.strip()]
     with open(os.path.join(lex_dir, "english-words.txt.gz"), "wb") as raw:

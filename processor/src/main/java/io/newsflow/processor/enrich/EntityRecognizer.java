@@ -474,7 +474,7 @@ final class EntityRecognizer {
             if (Lexicon.DIRECTIONS.contains(t.lower) && !last) {
                 // "Eastern Kenya": keep when the whole is a region name (North Kivu), else drop the direction
                 String whole = spanText(body, toks, from, to);
-                if (gaz.lookup(whole).length > 0) break;
+                if (gaz.lookup(whole).length > 0 || lex.continents.contains(Norm.key(spanText(body, toks, from + 1, to)))) break;
                 from++;
                 continue;
             }
@@ -885,6 +885,8 @@ final class EntityRecognizer {
             return;
         }
         Place[] places = gaz.lookup(c.clean);
+        // continents, also with a direction: "Europe", "West Africa", "Southeast Asia"
+        if (places.length == 0 && continent(c, toks)) { c.type = EntityType.LOCATION; c.score = 2.5; return; }
         // 3a. "Kherson Oblast", "Zaporizhzhia Region", "Hamilton County": a region word after a name is a region
         if (c.words >= 2 && places.length == 0 && REGION_WORDS.contains(lastLower) && Norm.isUpperInitial(last.text)
             && regionSpan(c, toks)) return;
@@ -1027,6 +1029,14 @@ final class EntityRecognizer {
     /** "Russian-occupied Melitopol", "rebel-held Idlib", "Indian-administered Kashmir": the name after is a place. */
     private static final Set<String> HELD = Lexicon.set("occupied", "held", "controlled", "administered", "annexed",
         "besieged", "blockaded");
+
+    private boolean continent(Cand c, List<Token> toks) {
+        if (lex.continents.contains(c.key)) return true;
+        if (c.words < 2 || !Lexicon.DIRECTIONS.contains(toks.get(c.from).lower)) return false;
+        int k = c.from + 1;
+        while (k < c.to && !toks.get(k).word) k++;
+        return k < c.to && lex.continents.contains(Norm.key(spanText(c.text, toks, k, c.to, c.start)));
+    }
 
     /** Words that, capitalised after a name, make the whole a first- or second-level region. */
     private static final Set<String> REGION_WORDS = Lexicon.set("oblast", "region", "province", "county", "governorate",

@@ -19,6 +19,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class Lexicon {
     final Set<String> givenNames, surnames, englishWords, roleNouns, orgWords, placeWords, demonyms;
+    /** Continent names (key form: "africa", "north america"), from countries-list. */
+    final Set<String> continents = lines("/lexicon/continents.txt");
     /** known organisation name key -> canonical name */
     final Map<String, String> organizations = new HashMap<>();
     /** known person full-name key -> canonical name; surname key -> full-name key when unique */

@@ -222,4 +222,13 @@ class UnseenNewsPatternsTest {
             assertThat(find(es, name).map(Entity::getType)).as(name).contains(EntityType.PERSON);
         }
     }
+
+    @Test
+    void continentsAlsoWithADirection() {
+        List<Entity> es = ents("The virus has spread beyond East Africa, and health officials in Europe and South "
+            + "America are watching for cases.");
+        for (String place : List.of("East Africa", "Europe", "South America")) {
+            assertThat(find(es, place).map(Entity::getType)).as(place).contains(EntityType.LOCATION);
+        }
+    }
 }
