@@ -474,7 +474,8 @@ final class EntityRecognizer {
             if (Lexicon.DIRECTIONS.contains(t.lower) && !last) {
                 // "Eastern Kenya": keep when the whole is a region name (North Kivu), else drop the direction
                 String whole = spanText(body, toks, from, to);
-                if (gaz.lookup(whole).length > 0 || lex.continents.contains(Norm.key(spanText(body, toks, from + 1, to)))) break;
+                if (gaz.lookup(whole).length > 0 || lex.continents.contains(Norm.key(whole))
+                    || lex.continents.contains(Norm.key(spanText(body, toks, from + 1, to)))) break;
                 from++;
                 continue;
             }
