@@ -948,12 +948,13 @@ final class EntityRecognizer {
         // 7. places by their place word: Danube River, the Donbas region, the island of Java, the Isthmus of Kra,
         // Lake Kivu, Columbus Junction (a town named after a gazetteer place), Russian-occupied X
         boolean featureFirst = c.words >= 2 && GEO_FEATURES.contains(first.lower) && !c.personCue
-            && (c.words >= 3 && toks.get(c.from + 1).is("of") || c.words <= 3 && !toks.get(c.from + 1).is("of"));
+            && (c.words >= 3 && toks.get(c.from + 1).is("of")
+                || c.words <= 3 && FEATURE_BEFORE_NAME.contains(first.lower) && !toks.get(c.from + 1).is("of"));
         boolean townSuffix = c.words >= 2 && c.words <= 3 && TOWN_SUFFIXES.contains(lastLower) && !c.personCue
             && gaz.lookup(spanText(c.text, toks, c.from, c.to - 1, c.start)).length > 0;
         boolean heldBy = prev != null && prev2 != null && prev.word && HELD.contains(prev.lower) && prev2.punct('-')
             && !prev2.spaceBefore && !prev.spaceBefore && !lex.demonyms.contains(first.lower)
-            && !(c.words == 1 && lex.isCommonWord(w1));
+            && heldByTerritory(toks, c.from);
         if (featureFirst || townSuffix || heldBy) {
             c.type = EntityType.LOCATION; c.score = 2;
             return;
@@ -1022,6 +1023,8 @@ final class EntityRecognizer {
     private static final Set<String> GEO_FEATURES = Lexicon.set("lake", "mount", "cape", "gulf", "bay",
         "strait", "straits", "isthmus", "island", "islands", "isle", "sea", "peninsula", "river",
         "gorge", "canyon", "plateau", "glacier", "volcano", "atoll", "archipelago", "lagoon", "bight");
+    /** Feature words that also come right before the name ("Lake Kivu", "Mount Kenya", "Cape Verde"). */
+    private static final Set<String> FEATURE_BEFORE_NAME = Lexicon.set("lake", "mount", "cape");
     /** Second words of town names ("Columbus Junction", "Bakersfield Heights") after a gazetteer place. */
     private static final Set<String> TOWN_SUFFIXES = Lexicon.set("junction", "crossing", "landing", "heights", "falls",
         "springs", "beach", "township", "village", "hills", "grove", "ridge", "creek", "mills", "rapids", "bluffs",
@@ -1037,6 +1040,24 @@ final class EntityRecognizer {
         int k = c.from + 1;
         while (k < c.to && !toks.get(k).word) k++;
         return k < c.to && lex.continents.contains(Norm.key(spanText(c.text, toks, k, c.to, c.start)));
+    }
+
+    private static final Set<String> ARMED = Lexicon.set("rebel", "rebels", "militant", "insurgent", "separatist",
+        "army", "militia", "junta", "jihadist", "taliban", "opposition");
+
+    /**
+     * "rebel-held X", "Russian-occupied X": always a territory; "-controlled"/"-administered" only after a people,
+     * a place or an armed group ("Indian-administered Kashmir", not "state-controlled Gazprom").
+     */
+    private boolean heldByTerritory(List<Token> toks, int from) {
+        Token verb = toks.get(from - 1);
+        if (!(verb.is("controlled") || verb.is("administered"))) return true;
+        if (from < 3) return false;
+        Token who = toks.get(from - 3);
+        if (!who.word) return false;
+        if (lex.demonyms.contains(who.lower) || ARMED.contains(who.lower)) return true;
+        Place[] p = gaz.lookup(who.text);
+        return p.length > 0 && p[0].kind == Kind.COUNTRY;
     }
 
     /** Words that, capitalised after a name, make the whole a first- or second-level region. */

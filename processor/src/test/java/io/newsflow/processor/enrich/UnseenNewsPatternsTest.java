@@ -182,6 +182,13 @@ class UnseenNewsPatternsTest {
         // a list that names a speaker is not a list of places
         assertThat(typeOf("In Kharkiv, Kyiv and Odesa, Varenko said, the lights went out.", "Varenko"))
             .isNotEqualTo(EntityType.LOCATION);
+        assertThat(typeOf("Troops patrolled the streets of Pakistani-administered Gilgit on Sunday.", "Gilgit"))
+            .isEqualTo(EntityType.LOCATION);
+        // "-controlled" after the state or a company is not a territory; a record label is not an island
+        assertThat(typeOf("Shares of state-controlled Brightgas fell sharply on Monday.", "Brightgas"))
+            .isNotEqualTo(EntityType.LOCATION);
+        assertThat(typeOf("The band signed with Island Records in the spring of that year.", "Island Records"))
+            .isNotEqualTo(EntityType.LOCATION);
         // "the Moscow-occupied Ukrainian city of X": a people's adjective after "-occupied" is no place
         assertThat(typeOf("Officials in the Moscow-occupied Ukrainian city of Melitopol said the water was cut.", "Ukrainian"))
             .isNull();
