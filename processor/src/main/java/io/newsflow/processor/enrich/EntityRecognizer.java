@@ -466,7 +466,9 @@ final class EntityRecognizer {
                 continue;
             }
             if (lex.roleNouns.contains(t.lower) && !last && isNameToken(toks.get(from + 1)) && !orgNamed(toks, from, to)
-                && !lex.organizations.containsKey(Norm.key(spanText(body, toks, from, to)))) {
+                && !lex.organizations.containsKey(Norm.key(spanText(body, toks, from, to)))
+                // "Prince Edward Island", "King George Island": a place named after a title holder
+                && gaz.lookup(spanText(body, toks, from, to)).length == 0 && !GEO_FEATURES.contains(toks.get(to - 1).lower)) {
                 if (Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower)) personCue = true;
                 from++;
                 continue;

@@ -74,6 +74,10 @@ class UnseenNewsPatternsTest {
         assertThat(find(es, "Odesa Oblast").map(Entity::getType)).contains(EntityType.LOCATION);
         assertThat(mentions(es)).noneMatch(m -> m.contains("Sheriff") || m.contains("Mayor") || m.contains("Governor")
             || m.contains("Engineer"));
+        // a place named after a title holder keeps its title
+        List<Entity> island = ents("Fishermen from King George Island and Prince Edward Island met the minister on Monday.");
+        assertThat(find(island, "King George Island").map(Entity::getType)).contains(EntityType.LOCATION);
+        assertThat(find(island, "Prince Edward Island").map(Entity::getType)).contains(EntityType.LOCATION);
         // names that merely end in a suffix or contain no name after the title stay whole
         assertThat(find(ents("Crowds marched along Martin Luther King Jr Boulevard on Sunday evening."), "Martin Luther")).isEmpty();
     }
