@@ -981,7 +981,8 @@ final class EntityRecognizer {
             return;
         }
         if (c.words == 1) {
-            if (lex.isCommonWord(w1) || lex.demonyms.contains(w1)) return;
+            // "said Smith, a spokesman": a surname that is also a word, with a person cue
+            if (lex.isCommonWord(w1) && !(c.personCue && lex.surnames.contains(w1)) || lex.demonyms.contains(w1)) return;
             if (c.personCue) { c.type = EntityType.PERSON; c.score = 2; return; }
             boolean dashSource = dashSource(toks, c);
             if ((toldOrBy || dashSource) && !lex.isGivenName(w1) && !Lexicon.surnameShape(w1)) {

@@ -53,7 +53,7 @@ final class Lexicon {
         "association", "foundation", "ministry", "tabloid", "newswire", "portal", "broadcaster", "radio", "station",
         "council", "committee", "faction", "rebels", "outfit", "brand", "bank", "manufacturer", "operator", "carrier",
         "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary", "hotline",
-        "helpline", "nonprofit", "non-profit", "collective", "initiative", "platform", "campaign", "consortium");
+        "helpline", "nonprofit", "non-profit", "collective", "platform", "consortium");
 
     static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
         "lord", "lady", "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
