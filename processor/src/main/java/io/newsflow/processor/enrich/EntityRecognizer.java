@@ -45,6 +45,7 @@ final class EntityRecognizer {
         "sept", "oct", "nov", "dec");
     private static final Set<String> AFTER_ORG_VERBS = Lexicon.set("said", "says", "reported", "announced", "stated");
 
+    private static final boolean DEBUG = System.getenv("NF_DEBUG") != null;
     private final Lexicon lex;
     private final Gazetteer gaz;
     private final EntityDictionary dict;
@@ -67,6 +68,7 @@ final class EntityRecognizer {
         EntityDictionary.Entry entry;
         boolean weak;              // single word without its own evidence: keep only when coreference supports it
         boolean headline;
+        boolean locative;          // "in X", "city of X", "X region": the text itself says it is a place
         boolean personCue;
         Cand aliasOf;              // parenthesised alias of the previous name
     }
@@ -79,7 +81,7 @@ final class EntityRecognizer {
         while (i < n) {
             if ((i & 255) == 0 && System.nanoTime() > deadlineNanos) break;
             Token t = toks.get(i);
-            if (!isNameToken(t) && !faithWordInName(toks, i) || monthDate(toks, i)) { i++; continue; }
+            if (!isNameToken(t) && !faithWordInName(toks, i) || monthDate(toks, i) || clockWord(toks, i)) { i++; continue; }
             int j = extend(toks, i, headlineLine[i]);
             for (Cand c : split(body, toks, i, j, headlineLine[i])) cands.add(c);
             i = Math.max(j, i + 1);
@@ -98,8 +100,10 @@ final class EntityRecognizer {
                 }
             }
         }
+        listPlaces(toks, cands);
         for (Cand c : cands) {
             if (c.type == EntityType.LOCATION && c.place != null && c.entry == null) c.place = resolve(c, toks, docCountries);
+            if (c.type == EntityType.LOCATION) c.locative = locative(toks, c);
         }
         linkAliases(toks, cands);
         return merge(body, cands);
@@ -212,7 +216,7 @@ final class EntityRecognizer {
         while (j < n && j - i < 12) {
             Token prev = toks.get(j - 1);
             Token t = toks.get(j);
-            if (prev.newlineAfter) break;
+            if (prev.newlineAfter || clockWord(toks, j)) break;
             if ((isNameToken(t) || faithWordInName(toks, j)) && t.spaceBefore) {
                 if (headline && !joinsInHeadline(toks, i, j)) break;
                 j++;
@@ -224,6 +228,12 @@ final class EntityRecognizer {
                 && isCyrillic(t.text)) {
                 j++;
                 continue;
+            }
+            // "Rescue 1122 said", "Channel 4 reported": a service's number ends its name before a reporting verb
+            if (t.number && t.spaceBefore && prev.word && !prev.number && j + 1 < n && AFTER_ORG_VERBS.contains(toks.get(j + 1).lower)
+                && t.text.chars().allMatch(Character::isDigit) && !(t.text.length() == 4 && (t.text.startsWith("19") || t.text.startsWith("20")))) {
+                j++;
+                break;
             }
             if (!t.word) {
                 Token next = j + 1 < n ? toks.get(j + 1) : null;
@@ -284,6 +294,17 @@ final class EntityRecognizer {
             && toks.get(j + 1).spaceBefore && isNameToken(toks.get(j + 1));
     }
 
+    /** "5:30 AM", "14:00 GMT", "9 PM EST", "10:00 (CET)": clock words and time zones after a time are no names. */
+    static boolean clockWord(List<Token> toks, int i) {
+        Token t = toks.get(i);
+        if (!t.word) return false;
+        if (Lexicon.CLOCK_WORDS.contains(t.lower)) return true;
+        if (!Lexicon.TIME_ZONES.contains(t.lower) || !Norm.isAllCaps(t.text) && t.text.length() > 1) return false;
+        int k = i - 1;
+        if (k >= 0 && toks.get(k).punct('(')) k--;
+        return k >= 0 && (toks.get(k).number || Lexicon.CLOCK_WORDS.contains(toks.get(k).lower));
+    }
+
     /** "Nov 12", "Sept. 30": an abbreviated month before a day number. */
     private static boolean monthDate(List<Token> toks, int i) {
         if (!MONTH_ABBREV.contains(toks.get(i).lower)) return false;
@@ -299,6 +320,23 @@ final class EntityRecognizer {
             int k = j + 1;
             String joined = toks.get(j - 1).text + " and " + toks.get(k).text;
             if (gaz.lookup(joined).length > 0 || lex.organizations.containsKey(Norm.key(joined))) return true;
+            // "Department of Agriculture and Land Stewardship", "University of X Hospitals and Clinics": after an
+            // organisation head and "of", "and" joins one to three ordinary capitalised words that end the name
+            if (orgHeadOfBefore(toks, i, j)) {
+                int m = k;
+                boolean ordinary = true;
+                while (m < toks.size() && m < k + 4 && isNameToken(toks.get(m)) && toks.get(m).spaceBefore) {
+                    Token w = toks.get(m);
+                    // ordinary words, not a person's name ("and John Smith")
+                    if (!lex.isCommonWord(w.lower) || lex.surnames.contains(w.lower)
+                        || lex.orgWords.contains(w.lower) && !lex.orgWords.contains(toks.get(j - 1).lower)
+                        || m == k && lex.isGivenName(w.lower) && !lex.englishWords.contains(w.lower)) ordinary = false;
+                    m++;
+                }
+                Token after = m < toks.size() ? toks.get(m) : null;
+                boolean ends = after == null || !(CONNECTORS.contains(after.lower) || after.punct('-'));
+                if (ordinary && m > k && m <= k + 3 && ends) return true;
+            }
             // "United Nations Relief and Works Agency": the words after 'and' end in an organisation head
             if (lex.orgWords.contains(toks.get(j - 1).lower)) return false;
             int m = k;
@@ -328,6 +366,15 @@ final class EntityRecognizer {
         return true;
     }
 
+    /** An organisation head followed by "of" inside [i, j): "Department of", "University of", "Ministry of". */
+    private boolean orgHeadOfBefore(List<Token> toks, int i, int j) {
+        for (int k = i; k + 1 < j; k++) {
+            String h = toks.get(k).lower;
+            if (toks.get(k + 1).is("of") && lex.orgWords.contains(h) && !lex.placeWords.contains(h)) return true;
+        }
+        return false;
+    }
+
     private boolean joinsInHeadline(List<Token> toks, int i, int j) {
         // in Title Case lines only known multi-word names stay together
         String two = toks.get(j - 1).text + " " + toks.get(j).text;
@@ -345,14 +392,17 @@ final class EntityRecognizer {
             boolean end = i == toks.size() || toks.get(i).newlineAfter;
             if (!end) continue;
             int words = 0, caps = 0;
+            boolean credit = false;
             for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) {
                 Token t = toks.get(k);
+                // a credit line ("Reporting by A; Editing by B") is capitalised names, not a title
+                if (t.is("by") && k > lineStart && CREDIT_WORDS.contains(toks.get(k - 1).lower)) credit = true;
                 if (t.word && !t.number && t.text.length() >= 4) {
                     words++;
                     if (Norm.isUpperInitial(t.text)) caps++;
                 }
             }
-            boolean headline = words >= 5 && caps >= 0.8 * words;
+            boolean headline = words >= 5 && caps >= 0.8 * words && !credit;
             if (headline) for (int k = lineStart; k <= Math.min(i, toks.size() - 1); k++) out[k] = true;
             lineStart = i + 1;
         }
@@ -361,12 +411,43 @@ final class EntityRecognizer {
 
     /** Trims a raw span, classifies it, and splits it into names when the whole is not one. */
     private List<Cand> split(String body, List<Token> toks, int from, int to, boolean headline) {
+        // "Marion County Sheriff John Smith", "Lviv Mayor Andriy Sadovyi": the person is the name after the last
+        // title; what stands before the title is a name of its own (a place or an organisation) when recognisable
+        // "Jane Doe BBC News Arabic" (a byline block whose lines were joined): an acronym after a person's name
+        // starts another name
+        int acr = headline ? -1 : acronymAfterPerson(toks, from, to);
+        if (acr > 0) {
+            List<Cand> both = new ArrayList<>(split(body, toks, from, acr, false));
+            both.addAll(split(body, toks, acr, to, false));
+            return both;
+        }
+        int[] inner = headline ? null : innerTitle(toks, from, to);
+        if (inner != null) {
+            List<Cand> both = new ArrayList<>(split(body, toks, from, inner[0], false));
+            Cand p = make(body, toks, inner[1], to);
+            p.personCue = true;
+            classify(p, toks);
+            if (p.type == null || p.type == EntityType.LOCATION && p.place == null) { p.type = EntityType.PERSON; p.score = 2; }
+            both.add(p);
+            return both;
+        }
         List<Cand> out = new ArrayList<>(1);
         boolean personCue = false;
         // leading determiners, sentence-initial common words, titles
         while (from < to) {
             Token t = toks.get(from);
             boolean last = from + 1 >= to;
+            // never cut a hyphenated compound ("Rolls-Royce" at a sentence start is not "-Royce"); a title compound
+            // ("Secretary-General", "Commander-in-Chief") before a name goes whole
+            int compound = compoundEnd(toks, from, to);
+            if (compound > from + 1) {
+                if (compound < to && isTitleCompound(toks, from, compound) && isNameToken(toks.get(compound))) {
+                    from = compound;
+                    personCue = true;
+                    continue;
+                }
+                break;
+            }
             if (DETERMINERS.contains(t.lower) && !last) { from++; continue; }
             // "U.S. President Donald Trump", "Russian Foreign Minister X": a country or people before the title
             int title = titleAfterPlace(toks, from, to);
@@ -385,7 +466,9 @@ final class EntityRecognizer {
                 continue;
             }
             if (lex.roleNouns.contains(t.lower) && !last && isNameToken(toks.get(from + 1)) && !orgNamed(toks, from, to)
-                && !lex.organizations.containsKey(Norm.key(spanText(body, toks, from, to)))) {
+                && !lex.organizations.containsKey(Norm.key(spanText(body, toks, from, to)))
+                // "Prince Edward Island", "King George Island": a place named after a title holder
+                && gaz.lookup(spanText(body, toks, from, to)).length == 0 && !GEO_FEATURES.contains(toks.get(to - 1).lower)) {
                 if (Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower)) personCue = true;
                 from++;
                 continue;
@@ -393,12 +476,14 @@ final class EntityRecognizer {
             if (Lexicon.DIRECTIONS.contains(t.lower) && !last) {
                 // "Eastern Kenya": keep when the whole is a region name (North Kivu), else drop the direction
                 String whole = spanText(body, toks, from, to);
-                if (gaz.lookup(whole).length > 0) break;
+                if (gaz.lookup(whole).length > 0 || lex.continents.contains(Norm.key(whole))
+                    || lex.continents.contains(Norm.key(spanText(body, toks, from + 1, to)))) break;
                 from++;
                 continue;
             }
             if ((t.sentenceStart || headline) && isCommonStart(t) && !transliterationApostrophe(toks, from)
-                && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)) {
+                && !knownWhole(spanText(body, toks, from, to)) && !orgNamed(toks, from, to)
+                && !givenNameWithCue(toks, from, to) && !namedByAppositive(toks, from, to) && !toks.get(to - 1).number) {
                 from++;
                 continue;
             }
@@ -409,8 +494,11 @@ final class EntityRecognizer {
         if (from >= to) return out;
         Cand c = make(body, toks, from, to);
         c.headline = headline;
-        c.personCue = personCue || roleBefore(toks, from) || roleCommaBefore(toks, from) || appositivePerson(toks, to);
+        c.personCue = personCue || roleBefore(toks, from) || roleCommaBefore(toks, from) || appositivePerson(toks, to)
+            || c.words == 1 && firstNameCue(toks, from)
+            || c.words >= 2 && c.words <= 4 && (creditBefore(toks, from) || nameLine(toks, from, to));
         classify(c, toks);
+        if (DEBUG) System.err.println("cand '" + c.text + "' type=" + c.type + " cue=" + c.personCue + " weak=" + c.weak + " place=" + (c.place == null ? null : c.place.id));
         if (c.type != null) {
             out.add(c);
             return out;
@@ -451,6 +539,103 @@ final class EntityRecognizer {
         return out;
     }
 
+    private static final Set<String> NAME_SUFFIXES = Lexicon.set("jr", "sr", "ii", "iii", "iv");
+
+    /** Letters after a name that belong to it: post-nominals and generations. */
+    private static final Set<String> POST_NOMINALS = Lexicon.set("mp", "mep", "msp", "mla", "qc", "kc", "md", "phd",
+        "obe", "mbe", "cbe", "kbe", "dbe", "rn", "esq", "jr", "sr");
+
+    /** The index of an acronym right after two or three words of a person's name (given name first), else -1. */
+    private int acronymAfterPerson(List<Token> toks, int from, int to) {
+        if (to - from < 3 || !lex.isGivenName(toks.get(from).lower)) return -1;
+        for (int k = from + 2; k < to && k <= from + 3; k++) {
+            Token t = toks.get(k);
+            Token p = toks.get(k - 1);
+            if (!t.word || !p.word || !t.spaceBefore) return -1;
+            if (Norm.isAllCaps(p.text)) return -1;
+            if (Norm.isAllCaps(t.text) && t.text.length() <= 6 && !isRoman(t.text) && !POST_NOMINALS.contains(t.lower)
+                && !lex.roleNouns.contains(t.lower)) return k;
+        }
+        return -1;
+    }
+
+    /** A title noun inside a name span: a person title ("Sheriff", "Mayor") or a singular role noun. */
+    private boolean innerTitleWord(Token t) {
+        if (!t.word || !Norm.isUpperInitial(t.text) || Norm.isAllCaps(t.text) && t.text.length() > 1) return false;
+        return Lexicon.PERSON_TITLES.contains(t.lower) || lex.roleNouns.contains(t.lower) && !t.lower.endsWith("s")
+            && !lex.isGivenName(t.lower);
+    }
+
+    /**
+     * {title start, name start} when the span [from, to) is "Prefix Title(s) Name": a prefix of its own (not only
+     * titles), one or more title words, then one to four words that look like a person's name; else null.
+     */
+    private int[] innerTitle(List<Token> toks, int from, int to) {
+        if (to - from < 3) return null;
+        for (int r = to - 2; r > from; r--) {
+            Token t = toks.get(r);
+            if (!innerTitleWord(t)) continue;
+            int ns = r + 1;
+            if (!toks.get(ns).word || !personLike(toks, ns, to)) return null;
+            int ts = r;
+            while (ts - 1 > from && (innerTitleWord(toks.get(ts - 1)) || TITLE_MODIFIERS.contains(toks.get(ts - 1).lower))) ts--;
+            // the prefix must be a name of its own: not a bare connector or determiner at its end
+            Token end = toks.get(ts - 1);
+            if (!end.word || CONNECTORS.contains(end.lower) || DETERMINERS.contains(end.lower) && ts - 1 == from) return null;
+            return new int[] {ts, ns};
+        }
+        return null;
+    }
+
+    /** One to four name words after a title that look like a person: not an organisation, place or common words. */
+    private boolean personLike(List<Token> toks, int from, int to) {
+        int words = 0;
+        Token first = null, last = null;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (!t.word) {
+                if (t.punct('-') || t.punct('.') || t.punct('\u2010')) continue;
+                return false;
+            }
+            if (!isNameToken(t) && !CONNECTORS.contains(t.lower) && !HYPHEN_PARTICLES.contains(t.lower)) return false;
+            if (innerTitleWord(t) && k > from) return false;
+            if (first == null) first = t;
+            last = t;
+            if (t.spaceBefore || k == from) words++;
+        }
+        if (first == null || words > 4 || NAME_SUFFIXES.contains(last.lower)) return false;
+        if (lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower)) return false;
+        if (words == 1) {
+            return !lex.isCommonWord(first.lower) && gaz.lookup(first.text).length == 0 && first.text.length() >= 3;
+        }
+        boolean given = lex.isGivenName(first.lower);
+        // "Lena Marsh" is a person, "Clear Lake" after a title is not
+        if (lex.placeWords.contains(last.lower) && !given) return false;
+        boolean surname = lex.surnames.contains(last.lower) || Lexicon.surnameShape(last.lower);
+        boolean noneCommon = true;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.word && lex.isCommonWord(t.lower) && !lex.isGivenName(t.lower) && !lex.surnames.contains(t.lower)) noneCommon = false;
+        }
+        return given || surname || noneCommon;
+    }
+
+    /** The end of the hyphenated compound that starts at {@code from} ("Rolls-Royce", "Tehreek-e-Insaf"). */
+    private static int compoundEnd(List<Token> toks, int from, int to) {
+        int k = from + 1;
+        while (k + 1 < to && (toks.get(k).punct('-') || toks.get(k).punct('\u2010')) && !toks.get(k).spaceBefore
+            && toks.get(k + 1).word && !toks.get(k + 1).spaceBefore) k += 2;
+        return k;
+    }
+
+    private boolean isTitleCompound(List<Token> toks, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.word && !lex.roleNouns.contains(t.lower) && !CONNECTORS.contains(t.lower)) return false;
+        }
+        return true;
+    }
+
     /** The index of a title word after a country, people or acronym at the start of a span, else -1. */
     private int titleAfterPlace(List<Token> toks, int from, int to) {
         int k = from;
@@ -486,22 +671,121 @@ final class EntityRecognizer {
     private static final Set<String> PERSON_HEADS = Lexicon.set("man", "woman", "boy", "girl", "mother", "father",
         "teenager", "grandmother", "grandfather", "widow", "son", "daughter", "resident", "student", "activist");
 
-    /** "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,": an appositive that describes a person. */
+    /**
+     * "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,", "X, a trader in the market", "X, the agency's chief": an
+     * appositive that describes a person. The head of an English noun phrase is its last noun, so the last cue word
+     * before the phrase ends decides ("a senior party official" is a person, "an activist group" is not).
+     */
     private boolean appositivePerson(List<Token> toks, int to) {
         int n = toks.size();
         if (to >= n || !toks.get(to).punct(',')) return false;
         int k = to + 1;
         if (k + 1 < n && toks.get(k).number && toks.get(k).text.length() <= 2 && toks.get(k + 1).punct(',')) return true;
-        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an"))) return false;
+        if (k >= n || !(toks.get(k).is("a") || toks.get(k).is("an") || toks.get(k).is("the"))) return false;
+        Boolean person = null;
         for (int m = k + 1; m < n && m <= k + 8; m++) {
             Token t = toks.get(m);
-            if (!t.word && !t.punct('-')) return false;
+            if (!t.word && Norm.isApostrophe(t.text.charAt(0)) && m + 1 < n && toks.get(m + 1).is("s")) { m++; continue; }
+            if (!t.word && !t.punct('-')) break;
             if (!t.word || t.number) continue;
-            if (APPOSITIVE_END.contains(t.lower) || Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower)
-                || PLACE_OF.contains(t.lower)) return false;
-            if (PERSON_HEADS.contains(t.lower)) return true;
+            if (APPOSITIVE_END.contains(t.lower) || Lexicon.REPORT_VERBS.contains(t.lower)) break;
+            if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.roleNouns.contains(t.lower)
+                || PLACE_OF.contains(t.lower) || lex.placeWords.contains(t.lower)) {
+                person = false;
+            } else if (PERSON_HEADS.contains(t.lower) || lex.roleNouns.contains(t.lower) && !t.lower.endsWith("s")) {
+                person = true;
+            }
+        }
+        return person != null && person;
+    }
+
+    /** Words before "by" that make a credit line: "(Reporting by ...; Editing by ...)", "Story by ...". */
+    private static final Set<String> CREDIT_WORDS = Lexicon.set("reporting", "writing", "editing", "translation",
+        "translated", "story", "text", "words", "photos", "photo", "photographs", "photography", "pictures", "images",
+        "video", "videos", "graphics", "illustration", "illustrations", "research", "interview", "interviews",
+        "compiled", "edited", "written", "reported", "produced", "production", "checking", "verification", "design",
+        "animation", "filming", "camera", "sketches");
+    /** Labels before a colon that introduce a picture credit: "Photo: Jane Doe/AFP". */
+    private static final Set<String> PICTURE_LABELS = Lexicon.set("photo", "photos", "photograph", "picture",
+        "pictures", "image", "images", "video", "credit", "credits", "illustration", "graphic", "photographer",
+        "camera", "cameraman", "reporter", "correspondent", "author", "byline", "writer", "editor", "editing",
+        "reporting", "translation", "translator");
+
+    /**
+     * The span follows a credit: "by" after a credit word ("Reporting by A in X and B in Y; Editing by C",
+     * "Story by A. Translation by B.") with only this credit's names, places and "and" between, or a picture label
+     * and a colon ("Photo: A/AFP"). A name right after "in"/"from" is the credit's place, not a person.
+     */
+    private boolean creditBefore(List<Token> toks, int from) {
+        if (from == 0) return false;
+        Token prev = toks.get(from - 1);
+        if (prev.word && Lexicon.PLACE_PREPS.contains(prev.lower)) return false;
+        if (prev.punct(':')) {
+            Token label = from >= 2 ? toks.get(from - 2) : null;
+            return label != null && label.word && PICTURE_LABELS.contains(label.lower);
+        }
+        for (int k = from - 1; k >= 0 && k >= from - 40; k--) {
+            Token t = toks.get(k);
+            if (t.newlineAfter) return false;
+            if (t.word) {
+                if (t.is("by")) {
+                    Token w = k > 0 ? toks.get(k - 1) : null;
+                    return w != null && w.word && CREDIT_WORDS.contains(w.lower);
+                }
+                if (Norm.isUpperInitial(t.text) || t.is("in") || t.is("and") || t.is("from") || CONNECTORS.contains(t.lower)
+                    || HYPHEN_PARTICLES.contains(t.lower)) continue;
+                return false;
+            }
+            if (t.punct(',') || t.punct('-') || t.punct('\u2010') || Norm.isApostrophe(t.text.charAt(0))) continue;
+            // an initial's dot ("Jane F. Doe") stays inside the credit; another dot ends it
+            if (t.punct('.') && k > 0 && toks.get(k - 1).word && toks.get(k - 1).text.length() == 1) continue;
+            return false;
         }
         return false;
+    }
+
+    /** A line that holds only a name ("Jane Doe" above "BBC News Arabic" in a byline block), given name first. */
+    private boolean nameLine(List<Token> toks, int from, int to) {
+        Token first = toks.get(from);
+        Token last = toks.get(to - 1);
+        // or the name starts a line and an outlet's acronym follows it on the same line ("Jane Doe BBC News")
+        Token after = to < toks.size() ? toks.get(to) : null;
+        boolean outletAfter = after != null && after.word && Norm.isAllCaps(after.text) && !last.newlineAfter;
+        return first.lineStart && (last.newlineAfter || to == toks.size() || outletAfter) && lex.isGivenName(first.lower)
+            && to - from <= 4 && from > 0;
+    }
+
+    /** "who gave only his first name, Adam,", "identified only as Karim": a single first name. */
+    private static boolean firstNameCue(List<Token> toks, int from) {
+        int k = from - 1;
+        if (k >= 0 && toks.get(k).punct(',')) k--;
+        if (k < 0 || !toks.get(k).word) return false;
+        Token t = toks.get(k);
+        if (t.is("name") || t.is("names") || t.is("surname") || t.is("nickname") || t.is("pseudonym")) return true;
+        // "identified only as X", "known only as X"
+        return t.is("as") && k >= 2 && toks.get(k - 1).is("only") && (toks.get(k - 2).is("identified")
+            || toks.get(k - 2).is("known") || toks.get(k - 2).is("named"));
+    }
+
+    /**
+     * A sentence-initial given name that is also an English word ("Jean", "Mark", "Will") stays part of the name
+     * when a person cue follows or precedes: an age or role appositive, a credit, or a line of its own.
+     */
+    private boolean givenNameWithCue(List<Token> toks, int from, int to) {
+        Token t = toks.get(from);
+        if (!lex.isGivenName(t.lower) || to - from < 2 || to - from > 4 || !isNameToken(toks.get(from + 1))) return false;
+        return appositivePerson(toks, to) || creditBefore(toks, from) || nameLine(toks, from, to);
+    }
+
+    /**
+     * "Alarm Phone, a hotline for migrants, said": a short span of ordinary words at a sentence start is kept whole
+     * when an organisation appositive follows it (not after a frequent word or an adverb: "Meanwhile Oxfam, a charity").
+     */
+    private boolean namedByAppositive(List<Token> toks, int from, int to) {
+        Token t = toks.get(from);
+        if (to - from < 2 || to - from > 4 || t.lower.endsWith("ly")) return false;
+        if (lex.frequentWords.getOrDefault("en", Set.of()).contains(t.lower)) return false;
+        return appositiveOrg(toks, to);
     }
 
     /** Two or more words ending in an organisation head, the first not one of the most frequent words. */
@@ -560,8 +844,9 @@ final class EntityRecognizer {
             if (t.punct('[') || t.punct(']')) { afterBracket = t.punct('['); continue; }
             if (b.length() > 0 && (t.spaceBefore || afterBracket)) b.append(' ');
             afterBracket = false;
+            // a hyphenated compound is one word: OVD-Info, Anaya-Rivera, Ivano-Frankivsk
+            if (t.word && (words == 0 || t.spaceBefore || k == from || !toks.get(k - 1).punct('-') && !toks.get(k - 1).punct('\u2010'))) words++;
             b.append(t.text);
-            if (t.word) words++;
         }
         c.clean = b.toString().replace(" ]", "").replace("[ ", "");
         c.key = Norm.key(c.clean);
@@ -595,12 +880,19 @@ final class EntityRecognizer {
             classifyHeadline(c, acronym, toks);
             return;
         }
-        // 3. organisation heads: Rapid Support Forces, The Moscow Times, Sudan Doctors Network
+        // 3. a name that ends in a number before a reporting verb (see extend): "Rescue 1122 said"
+        if (c.words >= 2 && last.number) { c.type = EntityType.ORGANIZATION; c.score = 2; return; }
+        // organisation heads: Rapid Support Forces, The Moscow Times, Sudan Doctors Network
         if (c.words >= 2 && lex.orgWords.contains(lastLower) && !lex.placeWords.contains(lastLower)) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
             return;
         }
         Place[] places = gaz.lookup(c.clean);
+        // continents, also with a direction: "Europe", "West Africa", "Southeast Asia"
+        if (places.length == 0 && continent(c, toks)) { c.type = EntityType.LOCATION; c.score = 2.5; return; }
+        // 3a. "Kherson Oblast", "Zaporizhzhia Region", "Hamilton County": a region word after a name is a region
+        if (c.words >= 2 && places.length == 0 && REGION_WORDS.contains(lastLower) && Norm.isUpperInitial(last.text)
+            && regionSpan(c, toks)) return;
         // 3b. an organisation head before "of"/"for": Ministry of Health, International Organization for Migration
         if (c.words >= 3 && places.length == 0 && headBeforeOf(toks, c.from, c.to)) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
@@ -619,10 +911,13 @@ final class EntityRecognizer {
             }
         }
         boolean givenFirst = lex.isGivenName(first.lower);
+        // a single word, hyphenated compounds whole: "Anaya-Rivera", "Rolls-Royce"
+        String w1 = c.words == 1 ? Norm.lower(c.clean) : first.lower;
         boolean anyGiven = false;
         for (int k = c.from; k < c.to; k++) if (toks.get(k).word && lex.isGivenName(toks.get(k).lower)) anyGiven = true;
         boolean surnameLast = c.words >= 2 && (Lexicon.surnameShape(lastLower) || lex.surnames.contains(lastLower));
-        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg(toks, c.to) || movementAfter(toks, c)
+        boolean appositiveOrg = appositiveOrg(toks, c.to);
+        boolean orgContext = orgCueBefore(toks, c.from) || appositiveOrg || movementAfter(toks, c)
             || c.words <= 3 && ledBy(toks, c) && !lex.demonyms.contains(lastLower) && !lex.isCommonWord(lastLower);
         boolean placeWordAfter = next != null && next.word && !Norm.isUpperInitial(next.text) && (lex.placeWords.contains(next.lower)
             || next.is("camp") || next.is("refugee") && next2 != null && next2.is("camp"));
@@ -630,15 +925,18 @@ final class EntityRecognizer {
         boolean placeOfBefore = prev != null && prev2 != null && prev.is("of") && PLACE_OF.contains(prev2.lower);
 
         // 5. organisation context: "aid group Oxfam", "Rus' Sidyashchaya (Russia Behind Bars), a rights group"
-        boolean bigPlace = places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 100_000);
+        // "the ruling Morena party", "Hamas-led": the context wins over a town of that name (or an alternate
+        // name of one), not over a country, a region or a city of a million
+        boolean bigPlace = places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 1_000_000
+            || appositiveOrg && places[0].population >= 100_000);
         if (orgContext && !(bigPlace && !orgCueBefore(toks, c.from))) {
             c.type = EntityType.ORGANIZATION; c.score = 3;
             return;
         }
         boolean toldOrBy = prev != null && (prev.is("told") || prev.is("by") || prev.is("via")
             || (prev.is("to") && prev2 != null && prev2.is("according")));
-        if (c.words == 1 && toldOrBy && !acronym && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)
-            && !lex.isCommonWord(first.lower)
+        if (c.words == 1 && toldOrBy && !acronym && !lex.isGivenName(w1) && !Lexicon.surnameShape(w1)
+            && !lex.isCommonWord(w1)
             && !(places.length > 0 && (places[0].kind != Kind.CITY || places[0].population >= 1_000_000))) {
             c.type = EntityType.ORGANIZATION; c.score = 1.5;
             return;
@@ -649,9 +947,22 @@ final class EntityRecognizer {
             c.type = EntityType.LOCATION; c.place = places[0]; c.score = 2;
             return;
         }
-        // 7. places by their place word: Danube River, the Donbas region, the island of Java
+        // 7. places by their place word: Danube River, the Donbas region, the island of Java, the Isthmus of Kra,
+        // Lake Kivu, Columbus Junction (a town named after a gazetteer place), Russian-occupied X
+        boolean featureFirst = c.words >= 2 && GEO_FEATURES.contains(first.lower) && !c.personCue
+            && (c.words >= 3 && toks.get(c.from + 1).is("of")
+                || c.words <= 3 && FEATURE_BEFORE_NAME.contains(first.lower) && !toks.get(c.from + 1).is("of"));
+        boolean townSuffix = c.words >= 2 && c.words <= 3 && TOWN_SUFFIXES.contains(lastLower) && !c.personCue
+            && gaz.lookup(spanText(c.text, toks, c.from, c.to - 1, c.start)).length > 0;
+        boolean heldBy = prev != null && prev2 != null && prev.word && HELD.contains(prev.lower) && prev2.punct('-')
+            && !prev2.spaceBefore && !prev.spaceBefore && !lex.demonyms.contains(first.lower)
+            && heldByTerritory(toks, c.from);
+        if (featureFirst || townSuffix || heldBy) {
+            c.type = EntityType.LOCATION; c.score = 2;
+            return;
+        }
         if (placeWordLast || placeWordAfter || placeOfBefore) {
-            if (!(c.words == 1 && lex.isGivenName(first.lower) && !placeOfBefore)) {
+            if (!(c.words == 1 && lex.isGivenName(w1) && !placeOfBefore) && !(c.personCue && givenFirst && c.words >= 2)) {
                 c.type = EntityType.LOCATION; c.score = 2;
                 return;
             }
@@ -665,33 +976,34 @@ final class EntityRecognizer {
         // 8. people: given names, surname shapes, titles and role nouns, bylines
         boolean byline = prev != null && prev.is("by") && prev.lineStart;
         if (c.words >= 2 && c.words <= 5 && (givenFirst || anyGiven && c.words >= 3 || surnameLast || c.personCue || byline)
-            && !allCommon(toks, c)) {
+            && (!allCommon(toks, c) || givenFirst && (c.personCue || byline))) {
             c.type = EntityType.PERSON; c.score = givenFirst || c.personCue ? 3 : 2;
             return;
         }
         if (c.words == 1) {
-            if (lex.isCommonWord(first.lower) || lex.demonyms.contains(first.lower)) return;
+            // "said Smith, a spokesman": a surname that is also a word, with a person cue
+            if (lex.isCommonWord(w1) && !(c.personCue && lex.surnames.contains(w1)) || lex.demonyms.contains(w1)) return;
             if (c.personCue) { c.type = EntityType.PERSON; c.score = 2; return; }
             boolean dashSource = dashSource(toks, c);
-            if ((toldOrBy || dashSource) && !lex.isGivenName(first.lower) && !Lexicon.surnameShape(first.lower)) {
+            if ((toldOrBy || dashSource) && !lex.isGivenName(w1) && !Lexicon.surnameShape(w1)) {
                 c.type = EntityType.ORGANIZATION; c.score = 1.5;
                 return;
             }
             // otherwise decided by coreference (a surname, a short form) or dropped
             c.weak = true;
-            if (appositivePlace(toks, c.to) && !lex.isGivenName(first.lower)) {
+            if (appositivePlace(toks, c.to) && !lex.isGivenName(w1)) {
                 c.type = EntityType.LOCATION; c.score = 1.5; c.weak = false;
                 return;
             }
-            if (next != null && AFTER_ORG_VERBS.contains(next.lower) && !lex.isGivenName(first.lower)) {
-                if (lex.surnames.contains(first.lower) || lex.famousSurnames.containsKey(first.lower) || Lexicon.surnameShape(first.lower)) {
+            if (next != null && AFTER_ORG_VERBS.contains(next.lower) && !lex.isGivenName(w1)) {
+                if (lex.surnames.contains(w1) || lex.famousSurnames.containsKey(w1) || Lexicon.surnameShape(w1)) {
                     c.type = EntityType.PERSON; c.score = 0.5;
                 } else {
                     c.type = EntityType.ORGANIZATION; c.score = 0.5;
                 }
                 return;
             }
-            if (prev != null && Lexicon.PLACE_PREPS.contains(prev.lower) && !lex.isGivenName(first.lower)
+            if (prev != null && Lexicon.PLACE_PREPS.contains(prev.lower) && !lex.isGivenName(w1)
                 && !(next != null && Lexicon.REPORT_VERBS.contains(next.lower))) {
                 c.type = EntityType.LOCATION; c.score = 0.5;
             }
@@ -708,6 +1020,90 @@ final class EntityRecognizer {
         if (c.words <= 3 && !allCommon(toks, c) && noneCommon(toks, c) && reportNear) {
             c.type = EntityType.PERSON; c.score = 1;
         }
+    }
+
+    /** Geographic feature words that start a place's name: "Lake Kivu", "Gulf of Aden", "the Isthmus of Kra". */
+    private static final Set<String> GEO_FEATURES = Lexicon.set("lake", "mount", "cape", "gulf", "bay",
+        "strait", "straits", "isthmus", "island", "islands", "isle", "sea", "peninsula", "river",
+        "gorge", "canyon", "plateau", "glacier", "volcano", "atoll", "archipelago", "lagoon", "bight");
+    /** Feature words that also come right before the name ("Lake Kivu", "Mount Kenya", "Cape Verde"). */
+    private static final Set<String> FEATURE_BEFORE_NAME = Lexicon.set("lake", "mount", "cape");
+    /** Second words of town names ("Columbus Junction", "Bakersfield Heights") after a gazetteer place. */
+    private static final Set<String> TOWN_SUFFIXES = Lexicon.set("junction", "crossing", "landing", "heights", "falls",
+        "springs", "beach", "township", "village", "hills", "grove", "ridge", "creek", "mills", "rapids", "bluffs",
+        "harbor", "harbour", "point", "center", "centre", "station", "valley", "lake", "park", "city", "town",
+        "county", "borough");
+    /** "Russian-occupied Melitopol", "rebel-held Idlib", "Indian-administered Kashmir": the name after is a place. */
+    private static final Set<String> HELD = Lexicon.set("occupied", "held", "controlled", "administered", "annexed",
+        "besieged", "blockaded");
+
+    private boolean continent(Cand c, List<Token> toks) {
+        if (lex.continents.contains(c.key)) return true;
+        if (c.words < 2 || !Lexicon.DIRECTIONS.contains(toks.get(c.from).lower)) return false;
+        int k = c.from + 1;
+        while (k < c.to && !toks.get(k).word) k++;
+        return k < c.to && lex.continents.contains(Norm.key(spanText(c.text, toks, k, c.to, c.start)));
+    }
+
+    private static final Set<String> ARMED = Lexicon.set("rebel", "rebels", "militant", "insurgent", "separatist",
+        "army", "militia", "junta", "jihadist", "taliban", "opposition");
+
+    /**
+     * "rebel-held X", "Russian-occupied X": always a territory; "-controlled"/"-administered" only after a people,
+     * a place or an armed group ("Indian-administered Kashmir", not "state-controlled Gazprom").
+     */
+    private boolean heldByTerritory(List<Token> toks, int from) {
+        Token verb = toks.get(from - 1);
+        if (!(verb.is("controlled") || verb.is("administered"))) return true;
+        if (from < 3) return false;
+        Token who = toks.get(from - 3);
+        if (!who.word) return false;
+        if (lex.demonyms.contains(who.lower) || ARMED.contains(who.lower)) return true;
+        Place[] p = gaz.lookup(who.text);
+        return p.length > 0 && p[0].kind == Kind.COUNTRY;
+    }
+
+    /** Words that, capitalised after a name, make the whole a first- or second-level region. */
+    private static final Set<String> REGION_WORDS = Lexicon.set("oblast", "region", "province", "county", "governorate",
+        "prefecture", "district", "krai", "kray", "raion", "rayon", "state", "municipality", "territory", "emirate",
+        "canton", "voivodeship", "okrug");
+
+    private static final Set<String> ADMIN1_WORDS = Lexicon.set("oblast", "region", "province", "governorate",
+        "prefecture", "krai", "kray", "voivodeship", "okrug");
+
+    /**
+     * "X Oblast", "X Region", "X County", "X State": LOCATION, geocoded to the first-level region X when the
+     * gazetteer has one (else without coordinates); "X School District" is an organisation. A US state is not
+     * called "X State" in prose (that is a university: "Ohio State"), so "State" needs a region of another country.
+     * False when the rule does not apply.
+     */
+    private boolean regionSpan(Cand c, List<Token> toks) {
+        int lastWord = c.to - 1;
+        int k = lastWord - 1;
+        while (k > c.from && !toks.get(k).word) k--;
+        Token before = toks.get(k);
+        if (!before.word || CONNECTORS.contains(before.lower)) return false;
+        if (lex.orgWords.contains(before.lower) && !lex.placeWords.contains(before.lower)) {
+            c.type = EntityType.ORGANIZATION; c.score = 3;
+            return true;
+        }
+        int baseEnd = k + 1;
+        Place region = null;
+        String base = spanText(c.text, toks, c.from, baseEnd, c.start);
+        // a word that names only first-level regions may match any spelling; "County", "District", "State" need the
+        // region's own name ("Hamilton County" is no alternate name of a Bermudan parish)
+        boolean firstLevelWord = ADMIN1_WORDS.contains(toks.get(lastWord).lower);
+        for (Place p : gaz.lookup(base)) {
+            if (p.kind == Kind.ADMIN1 && (firstLevelWord || Norm.key(p.name).equals(Norm.key(base)))) { region = p; break; }
+        }
+        boolean state = toks.get(lastWord).is("state");
+        if (state && (region == null || "US".equals(region.country))) return false;
+        c.type = EntityType.LOCATION; c.score = 2.5; c.place = region;
+        return true;
+    }
+
+    private static String spanText(String text, List<Token> toks, int from, int to, int offset) {
+        return text.substring(toks.get(from).start - offset, toks.get(to - 1).end - offset);
     }
 
     private void classifyHeadline(Cand c, boolean acronym, List<Token> toks) {
@@ -760,7 +1156,10 @@ final class EntityRecognizer {
             // a place named like an ordinary word (Police, Mobile) or a first name needs to be big or admin
             boolean word = lex.isCommonWord(w);
             if (Lexicon.DIRECTIONS.contains(w)) return false;
-            if (word && (t.sentenceStart || p.population < 1_000_000)) return false;
+            // ... unless, capitalised inside a sentence, the text says it is a place: "in Tyre", "the cities of X and
+            // Tyre", "Novosibirsk, Tomsk, Perm and Ulan-Ude", "Jane Doe, 71, of Marengo"
+            if (word && (t.sentenceStart || p.population < 1_000_000)
+                && (t.sentenceStart || aliasOnly(places, w) || !placeContext(toks, from, to))) return false;
             if (lex.isGivenName(w) && p.kind == Kind.CITY && p.population < 300_000) {
                 Token prev = from > 0 ? toks.get(from - 1) : null;
                 return prev != null && Lexicon.PLACE_PREPS.contains(prev.lower);
@@ -778,6 +1177,44 @@ final class EntityRecognizer {
             }
         }
         return true;
+    }
+
+    private static final Set<String> STRONG_PLACE_PREPS = Lexicon.set("in", "near", "outside", "around", "from");
+
+    /**
+     * Context that makes a capitalised ordinary word a place: a locative preposition ("in", "near", "outside",
+     * "around", "from"), "the city of", "<name>, <age>, of", or a list with a gazetteer place that is no ordinary word
+     * ("X, Y and Z").
+     */
+    private boolean placeContext(List<Token> toks, int from, int to) {
+        Token prev = from > 0 ? toks.get(from - 1) : null;
+        Token prev2 = from > 1 ? toks.get(from - 2) : null;
+        if (prev == null) return false;
+        if (prev.word && STRONG_PLACE_PREPS.contains(prev.lower)) return true;
+        if (prev.is("of") && prev2 != null && (PLACE_OF.contains(prev2.lower) || prev2.punct(','))) return true;
+        return coordinatedPlace(toks, from - 1, true) || coordinatedPlace(toks, to, false);
+    }
+
+    /** Whether the list separator at {@code sep} ("," / "and" / "or") joins a gazetteer place that is no ordinary word. */
+    private boolean coordinatedPlace(List<Token> toks, int sep, boolean left) {
+        int n = toks.size();
+        if (sep < 0 || sep >= n) return false;
+        Token s = toks.get(sep);
+        if (!(s.punct(',') || s.is("and") || s.is("or"))) return false;
+        int k = left ? sep - 1 : sep + 1;
+        // ", and" / "and the"
+        if (k >= 0 && k < n && (toks.get(k).is("and") || toks.get(k).is("or") || toks.get(k).punct(','))) k += left ? -1 : 1;
+        if (k < 0 || k >= n) return false;
+        // the neighbour, a hyphenated compound whole ("Ulan-Ude")
+        int a = k, b = k + 1;
+        if (left) while (a >= 2 && toks.get(a - 1).punct('-') && !toks.get(a).spaceBefore && !toks.get(a - 1).spaceBefore) a -= 2;
+        else while (b + 1 < n && toks.get(b).punct('-') && !toks.get(b).spaceBefore && !toks.get(b + 1).spaceBefore) b += 2;
+        Token w = toks.get(a);
+        if (!w.word || w.number || !Norm.isUpperInitial(w.text) || b - a == 1 && lex.isCommonWord(w.lower)) return false;
+        StringBuilder name = new StringBuilder();
+        for (int m = a; m < b; m++) name.append(toks.get(m).text);
+        Place[] p = gaz.lookup(name.toString());
+        return p.length > 0 && !lex.isGivenName(w.lower);
     }
 
     private static boolean aliasOnly(Place[] places, String key) {
@@ -838,7 +1275,9 @@ final class EntityRecognizer {
             // "X, the World Health Organization's regional director": the possessor is not the head
             if (!t.word && Norm.isApostrophe(t.text.charAt(0)) && m + 1 < n && toks.get(m + 1).is("s")) { org = null; m++; continue; }
             if (!t.word || APPOSITIVE_END.contains(t.lower)) break;
-            if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
+            if (PLACE_OF.contains(t.lower)) {
+                org = false;   // "X, the capital of ...", "X, a port city"
+            } else if (Lexicon.ORG_CUES.contains(t.lower) || lex.orgWords.contains(t.lower) && !lex.placeWords.contains(t.lower)) {
                 // ", the interior ministry said" starts a new clause, it does not describe the name
                 Token after = m + 1 < n ? toks.get(m + 1) : null;
                 org = after == null || !Lexicon.REPORT_VERBS.contains(after.lower);
@@ -891,6 +1330,71 @@ final class EntityRecognizer {
     }
 
     // ---------------------------------------------------------------- places
+
+    /**
+     * "Protests spread to Aville, Btown and Kharkiv": unknown names listed with gazetteer places (a list joined by
+     * "and"/"or", or of three or more names) are places too, unless a member is a person or organisation or the list
+     * is the subject of a reporting verb.
+     */
+    private void listPlaces(List<Token> toks, List<Cand> cands) {
+        int n = cands.size();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            boolean conj = false;
+            while (j + 1 < n) {
+                int sep = listSeparator(toks, cands.get(j).to, cands.get(j + 1).from);
+                if (sep < 0) break;
+                if (sep == 1) conj = true;
+                j++;
+            }
+            if (j > i && (conj || j - i >= 2)) {
+                boolean anyPlace = false, anyOther = false;
+                for (int k = i; k <= j; k++) {
+                    Cand c = cands.get(k);
+                    if (c.type == EntityType.LOCATION && c.place != null) anyPlace = true;
+                    else if ((c.type == EntityType.PERSON || c.type == EntityType.ORGANIZATION) && !c.weak) anyOther = true;
+                }
+                int end = cands.get(j).to;
+                boolean subject = end < toks.size() && Lexicon.REPORT_VERBS.contains(toks.get(end).lower);
+                if (anyPlace && !anyOther && !subject) {
+                    for (int k = i; k <= j; k++) {
+                        Cand c = cands.get(k);
+                        if (!(c.type == null || c.weak && c.type == EntityType.LOCATION) || c.words > 3) continue;
+                        Token first = toks.get(c.from);
+                        if (lex.isGivenName(first.lower) || Lexicon.surnameShape(Norm.lower(c.clean)) || !noneCommon(toks, c)
+                            || lex.demonyms.contains(first.lower)) continue;
+                        c.type = EntityType.LOCATION;
+                        c.weak = false;
+                        c.score = 1;
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    /** Tokens between two names: 0 for a comma, 1 for "and"/"or" (", and"), -1 for anything else. */
+    private static int listSeparator(List<Token> toks, int a, int b) {
+        if (b - a == 1) {
+            Token t = toks.get(a);
+            return t.punct(',') ? 0 : t.is("and") || t.is("or") ? 1 : -1;
+        }
+        if (b - a == 2 && toks.get(a).punct(',') && (toks.get(a + 1).is("and") || toks.get(a + 1).is("or"))) return 1;
+        return -1;
+    }
+
+    /** The text marks the name as a place: "in X", "the city of X", "X region", "X, Country". */
+    private boolean locative(List<Token> toks, Cand c) {
+        Token prev = c.from > 0 ? toks.get(c.from - 1) : null;
+        Token prev2 = c.from > 1 ? toks.get(c.from - 2) : null;
+        Token next = c.to < toks.size() ? toks.get(c.to) : null;
+        if (prev != null && prev.word && Lexicon.PLACE_PREPS.contains(prev.lower)) return true;
+        if (prev != null && prev.is("of") && prev2 != null && PLACE_OF.contains(prev2.lower)) return true;
+        if (next != null && next.word && (lex.placeWords.contains(next.lower) || PLACE_OF.contains(next.lower))) return true;
+        return next != null && next.punct(',') && c.to + 1 < toks.size() && gaz.lookup(toks.get(c.to + 1).text).length > 0
+            && gaz.lookup(toks.get(c.to + 1).text)[0].kind != Kind.CITY;
+    }
 
     private Place resolve(Cand c, List<Token> toks, Set<String> docCountries) {
         Place[] all = gaz.lookup(c.clean);
@@ -986,7 +1490,9 @@ final class EntityRecognizer {
         for (Cand c : cands) {
             if (c.type != EntityType.PERSON || c.words < 2 || c.aliasOf != null) continue;
             Group g = groupFor(groups, byKey, c);
-            String[] parts = Norm.key(personCore(c.clean)).split(" ");
+            // first and last word of the name, a hyphenated surname whole ("Anaya-Rivera")
+            String[] words = personCore(c.clean).split(" ");
+            String[] parts = {Norm.key(words[0]), Norm.key(words[words.length - 1])};
             for (String p : new String[] {parts[0], parts[parts.length - 1]}) {
                 Group o = personByPart.putIfAbsent(p, g);
                 if (o != null && o != g) ambiguousParts.add(p);
@@ -1004,6 +1510,16 @@ final class EntityRecognizer {
                 if (tg != null) { tg.mentions.add(c); continue; }
             }
             if (c.type == EntityType.PERSON && c.words >= 2) continue;
+            // "Didier Kasongo ... Kasongo said": a person's short form is linked before the gazetteer's town of that
+            // name, unless the text says it is a place or the place is big
+            if (c.words == 1 && c.type == EntityType.LOCATION && !c.locative && c.entry == null && (c.place == null
+                || c.place.kind == Kind.CITY && c.place.population < 1_000_000)) {
+                Group person = personByPart.get(c.key);
+                if (person != null) {
+                    person.mentions.add(c);
+                    continue;
+                }
+            }
             if (c.words == 1 && c.type != EntityType.LOCATION || c.weak) {
                 Group person = personByPart.get(c.key);
                 if (person != null && (c.type == null || c.type == EntityType.PERSON || c.weak || c.score < 3)) {

@@ -19,6 +19,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class Lexicon {
     final Set<String> givenNames, surnames, englishWords, roleNouns, orgWords, placeWords, demonyms;
+    /** Continent names (key form: "africa", "north america"), from countries-list. */
+    final Set<String> continents = lines("/lexicon/continents.txt");
     /** known organisation name key -> canonical name */
     final Map<String, String> organizations = new HashMap<>();
     /** known person full-name key -> canonical name; surname key -> full-name key when unique */
@@ -40,7 +42,9 @@ final class Lexicon {
         "initiative", "project", "agency", "bureau", "board", "university", "college", "school", "academy", "hospital",
         "ngo", "media", "daily", "weekly", "magazine", "review", "express", "mail", "observer", "guardian",
         "chronicle", "inquirer", "dispatch", "wire", "broadcasting", "corp", "inc", "ltd", "llc", "plc", "gmbh", "sa",
-        "ag", "airlines", "airways", "railways", "industries", "holdings", "systems", "technologies", "labs", "partners");
+        "ag", "airlines", "airways", "railways", "industries", "holdings", "systems", "technologies", "labs", "partners",
+        "patrol", "defence", "defense", "relief", "hospitals", "clinics", "constabulary", "gendarmerie", "corps",
+        "command", "caucus", "trust", "hotline", "helpline");
 
     /** Lower-case nouns right before a name that say what it is: "aid group X", "the militia X". */
     static final Set<String> ORG_CUES = set("group", "organization", "organisation", "agency", "charity", "company",
@@ -48,7 +52,8 @@ final class Lexicon {
         "watchdog", "website", "publication", "daily", "magazine", "union", "coalition", "alliance", "institute",
         "association", "foundation", "ministry", "tabloid", "newswire", "portal", "broadcaster", "radio", "station",
         "council", "committee", "faction", "rebels", "outfit", "brand", "bank", "manufacturer", "operator", "carrier",
-        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary");
+        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary", "hotline",
+        "helpline", "nonprofit", "non-profit", "collective", "platform", "consortium");
 
     static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
         "lord", "lady", "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
@@ -63,7 +68,18 @@ final class Lexicon {
         "politician", "lawmaker", "mp", "deputy", "mr.", "pastor", "soldier", "commander-in-chief", "presenter", "host",
         "economist", "scientist", "doctor", "dissident", "rapper", "artist", "student", "teacher", "survivor", "witness",
         "victim", "priest", "veteran", "colleague", "adviser", "advisor", "aide", "councillor", "councilor", "dictator",
-        "warlord", "tycoon", "oligarch", "businessman", "businesswoman", "billionaire", "defendant", "prosecutor");
+        "warlord", "tycoon", "oligarch", "businessman", "businesswoman", "billionaire", "defendant", "prosecutor",
+        "sheriff", "premier", "superintendent", "inspector", "constable", "detective", "trooper", "coroner",
+        "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman",
+        "magistrate", "treasurer", "comptroller", "auditor", "registrar", "provost", "dean", "rector", "chancellor",
+        "metropolitan", "patriarch", "cardinal", "ayatollah", "mufti", "grand mufti", "speaker", "whip", "spokesperson");
+
+    /** Occupations and roles of news prose that compromise's Actor list lacks (general nouns, no names). */
+    static final Set<String> NEWS_ROLES = set("engineer", "executive", "nurse", "medic", "paramedic", "fisherman",
+        "vendor", "rescuer", "volunteer", "miner", "representative", "delegate", "negotiator", "mediator", "protester",
+        "protestor", "demonstrator", "villager", "shopkeeper", "labourer", "ranger", "warden", "chairperson", "consul",
+        "legislator", "barrister", "solicitor", "lecturer", "anchor", "administrator", "manager", "inspector",
+        "paralegal", "pediatrician", "paediatrician", "midwife", "firefighter", "rapporteur", "attaché", "attache");
 
     /** Preceding words that make the following name a place: "in X", "the city of X". */
     static final Set<String> PLACE_PREPS = set("in", "near", "outside", "across", "across", "around", "towards",
@@ -80,6 +96,13 @@ final class Lexicon {
         "mr", "mrs", "ms", "dr", "tv", "covid", "internet", "christmas", "easter", "ramadan", "eid", "muslim", "christian",
         "jewish", "catholic", "orthodox", "western", "english", "related", "original", "photo", "video", "read", "more",
         "update", "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "live");
+
+    /** Clock words: "5:30 AM", "14:00 GMT" are times, never names. */
+    static final Set<String> CLOCK_WORDS = set("am", "pm", "gmt", "utc");
+    /** Time-zone abbreviations: not names when they follow a time ("9 PM EST", "10:00 (CET)"). */
+    static final Set<String> TIME_ZONES = set("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst",
+        "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "wat", "cat", "eat", "sast", "ist", "pkt", "jst",
+        "kst", "hkt", "ict", "wib", "aest", "aedt", "awst", "nzst", "nzdt", "z");
 
     static final Set<String> DIRECTIONS = set("north", "south", "east", "west", "northern", "southern", "eastern",
         "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -109,6 +132,7 @@ final class Lexicon {
             gzLines("/lexicon/english-words.txt.gz"), lines("/lexicon/role-nouns.txt"), org, place,
             lines("/lexicon/demonyms.txt"));
         l.roleNouns.addAll(PERSON_TITLES);
+        l.roleNouns.addAll(NEWS_ROLES);
         for (String o : lines("/lexicon/organizations.txt")) l.organizations.put(Norm.key(o), o);
         Map<String, Integer> surnameCount = new HashMap<>();
         for (String p : lines("/lexicon/people.txt")) {
