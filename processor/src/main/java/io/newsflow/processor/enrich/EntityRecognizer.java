@@ -106,6 +106,7 @@ final class EntityRecognizer {
             if (c.type == EntityType.LOCATION) c.locative = locative(toks, c);
         }
         linkAliases(toks, cands);
+        glossAliases(body, toks, cands);
         return merge(body, cands);
     }
 
@@ -523,13 +524,26 @@ final class EntityRecognizer {
                 out.add(sub);
                 k = best;
             } else {
-                if (to - from > 1 && toks.get(k).word && isNameToken(toks.get(k)) && Norm.isAllCaps(toks.get(k).text)) {
-                    Cand sub = make(body, toks, k, k + 1);
-                    sub.headline = headline;
-                    classify(sub, toks);
+                // a hyphenated compound that starts with an acronym stays whole ("OVD-Info spokesperson X" is not
+                // "OVD"): the acronym decides the type of the whole compound, never of its part alone
+                Token t = toks.get(k);
+                boolean acronymHead = to - from > 1 && t.word && isNameToken(t) && Norm.isAllCaps(t.text);
+                int compound = acronymHead ? compoundEnd(toks, k, to) : k + 1;
+                if (acronymHead) {
+                    Cand part = make(body, toks, k, k + 1);
+                    part.headline = headline;
+                    classify(part, toks);
+                    Cand sub = part;
+                    if (part.type == EntityType.LOCATION) compound = k + 1;
+                    if (compound > k + 1) {
+                        sub = make(body, toks, k, compound);
+                        sub.headline = headline;
+                        classify(sub, toks);
+                        if (sub.type == null) { sub.type = part.type; sub.score = part.score; sub.weak = part.weak; }
+                    }
                     if (sub.type != null || sub.weak) out.add(sub);
                 }
-                k++;
+                k = compound;
             }
         }
         if (out.isEmpty() && (c.weak || c.words >= 2 && !allCommon(toks, c))) {
@@ -849,6 +863,17 @@ final class EntityRecognizer {
             b.append(t.text);
         }
         c.clean = b.toString().replace(" ]", "").replace("[ ", "");
+        // the mention is a balanced slice of the body: a span that took an editorial "[" ends after its "]"
+        // ("Vladimir Vladimirovich [Putin]"), though the name's last token stays the word before it
+        int open = 0;
+        for (int k = from; k < to; k++) {
+            if (toks.get(k).punct('[')) open++;
+            else if (toks.get(k).punct(']') && open > 0) open--;
+        }
+        if (open > 0 && to < toks.size() && toks.get(to).punct(']')) {
+            c.end = toks.get(to).end;
+            c.text = body.substring(c.start, c.end);
+        }
         c.key = Norm.key(c.clean);
         c.words = words;
         return c;
@@ -1430,10 +1455,114 @@ final class EntityRecognizer {
             boolean acr = b.words == 1 && Norm.isAllCaps(b.text);
             if (acr && !initialsMatch(a.clean, b.text)) continue;
             if (!acr && (a.type != EntityType.ORGANIZATION || b.type == EntityType.LOCATION)) continue;
+            // a single word is a translation only when it is an English word ("Memorial (Memory)"), not a
+            // credit or an aside ("(Reuters)", "(pictured)")
+            if (!acr && b.words == 1 && !glossPhrase(toks, b.from, b.to)) continue;
             b.aliasOf = a;
             b.type = a.type;
             b.weak = false;
         }
+    }
+
+    /** Single capitalised words in parentheses after a name that are asides, not translations of it. */
+    private static final Set<String> NO_GLOSS = Lexicon.set("pictured", "file", "left", "right", "centre", "center",
+        "top", "above", "below", "inset", "ret", "retd", "retired", "deceased", "democrat", "republican", "independent",
+        "labour", "conservative", "liberal", "green", "greens", "socialist", "communist", "nationalist", "unionist",
+        "source", "sources", "archive", "screenshot", "handout", "photo", "video", "audio", "translated",
+        "translation", "sic");
+
+    /**
+     * "Put' Dumoi (Way Home), a movement ...", "Sdelano (Made Here), a civic group": a capitalised phrase of one to
+     * five words in parentheses right after an organisation or person is a translation gloss of that name, so it and
+     * its later bare uses in the article ("Way Home said") are mentions of the same entity. Not an acronym (see
+     * linkAliases), not a known place, continent, people, organisation or person, no number or date, no aside such as
+     * "(pictured)".
+     */
+    private void glossAliases(String body, List<Token> toks, List<Cand> cands) {
+        int n = toks.size();
+        for (int ci = 0; ci < cands.size(); ci++) {
+            Cand a = cands.get(ci);
+            if (a.aliasOf != null || a.weak || !(a.type == EntityType.ORGANIZATION || a.type == EntityType.PERSON)) continue;
+            int open = a.to;
+            if (open >= n || !toks.get(open).punct('(')) continue;
+            int close = open + 1;
+            while (close < n && close <= open + 12) {
+                Token t = toks.get(close);
+                boolean glued = !t.spaceBefore && (t.punct('-') || t.text.length() == 1 && Norm.isApostrophe(t.text.charAt(0)));
+                if (!t.word && !glued) break;
+                close++;
+            }
+            if (close >= n || !toks.get(close).punct(')') || close == open + 1) continue;
+            int from = open + 1;
+            if (!glossPhrase(toks, from, close)) continue;
+            // an earlier pass may already have taken the phrase as a name of its own
+            Cand exact = null;
+            boolean blocked = false;
+            for (Cand b : cands) {
+                if (b.to <= from || b.from >= close) continue;
+                if (b.from == from && b.to == close) exact = b;
+                if (b.aliasOf != null || b.entry != null || b.type == EntityType.LOCATION && b.place != null) blocked = true;
+            }
+            if (blocked) continue;
+            final Cand keep = exact;
+            final int end = close;
+            cands.removeIf(b -> b != keep && b.to > from && b.from < end);
+            Cand g = exact != null ? exact : make(body, toks, from, close);
+            g.aliasOf = a; g.type = a.type; g.weak = false; g.score = a.score;
+            if (exact == null) cands.add(cands.indexOf(a) + 1, g);
+            // later bare uses of the gloss that no other name covers
+            for (int k = close + 1; k + (close - from) <= n; k++) {
+                boolean same = true;
+                for (int m = 0; m < close - from && same; m++) {
+                    Token x = toks.get(k + m), y = toks.get(from + m);
+                    same = x.text.equals(y.text) && (m == 0 || x.spaceBefore == y.spaceBefore);
+                }
+                if (!same) continue;
+                int s = k, e = k + (close - from);
+                Token before = s > 0 ? toks.get(s - 1) : null, after = e < n ? toks.get(e) : null;
+                if (after != null && (isNameToken(after) && after.spaceBefore || !after.spaceBefore && (after.word || after.punct('-')))) continue;
+                // not part of a longer name: no name word before (a sentence-initial common word is none), nothing glued on
+                if (before != null && (!toks.get(s).spaceBefore && (before.word || before.punct('-'))
+                    || isNameToken(before) && !(before.sentenceStart && lex.isCommonWord(before.lower)))) continue;
+                boolean covered = false;
+                for (Cand b : cands) if (b.to > s && b.from < e) { covered = true; break; }
+                if (covered) continue;   // an exact earlier name of the same words joins by its key in merge
+                Cand use = make(body, toks, s, e);
+                use.aliasOf = a; use.type = a.type; use.score = a.score;
+                int at = 0;
+                while (at < cands.size() && cands.get(at).from < s) at++;
+                cands.add(at, use);
+                k = e - 1;
+            }
+        }
+    }
+
+    /** One to five capitalised words (connectors inside), no acronym, number, place, people or known name. */
+    private boolean glossPhrase(List<Token> toks, int from, int to) {
+        int words = 0;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (!t.word) continue;
+            if (t.number) return false;
+            boolean startsWord = k == from || t.spaceBefore;
+            if (startsWord) words++;
+            if (startsWord && !Norm.isUpperInitial(t.text) && !(CONNECTORS.contains(t.lower) && k > from)) return false;
+            if (Lexicon.NON_ENTITY.contains(t.lower) || MONTH_ABBREV.contains(t.lower)) return false;
+            // a translation is in English words (places may be named in it: "Russia Behind Bars"); a foreign or
+            // unknown word is a name of its own, a credit or an agency ("(Reuters)")
+            if (startsWord && !lex.isCommonWord(t.lower) && !CONNECTORS.contains(t.lower)
+                && !(to - from > 1 && gaz.lookup(t.text).length > 0)) return false;
+        }
+        if (words < 1 || words > 5 || !isNameToken(toks.get(from)) || !Norm.isUpperInitial(toks.get(to - 1).text)) return false;
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) { if (k > from && toks.get(k).spaceBefore) b.append(' '); b.append(toks.get(k).text); }
+        String text = b.toString();
+        String key = Norm.key(text);
+        if (Norm.isAllCaps(text.replaceAll("[^\\p{L}]", "")) || words == 1 && NO_GLOSS.contains(key)) return false;
+        if (gaz.lookup(text).length > 0 || lex.continents.contains(key) || lex.demonyms.contains(key)) return false;
+        if (lex.organizations.containsKey(key) || lex.people.containsKey(key) || dict.lookup(text) != null) return false;
+        // a single word that is a first name or surname is more likely a name of its own than a translation
+        return !(words == 1 && (lex.isGivenName(key) || lex.surnames.contains(key)));
     }
 
     private static boolean initialsMatch(String name, String acronym) {
