@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class ArticleEnricher {
 
     /** Recorded on every EnrichedArticle; bump when the output of the same text changes. */
-    public static final String VERSION = "enrich-2.2";
+    public static final String VERSION = "enrich-2.3";
     /** Longer bodies are cut (at a whitespace) before analysis: offsets stay valid, the tail is not analysed. */
     public static final int MAX_CHARS = 400_000;
     /** Time budget per article; past it the analysis stops and returns what it found so far. */
