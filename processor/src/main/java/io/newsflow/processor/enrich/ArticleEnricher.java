@@ -212,11 +212,17 @@ public final class ArticleEnricher {
         return out;
     }
 
+    private static final java.util.regex.Pattern CREDIT_MARKUP = java.util.regex.Pattern.compile("[()\\[\\]*_]");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern CREDIT_YEAR =
+        java.util.regex.Pattern.compile("^(?:19|20)\\d\\d\\b\\s*|\\s*\\b(?:19|20)\\d\\d$");
+    private static final java.util.regex.Pattern TRAILING_PUNCT = java.util.regex.Pattern.compile("[\\s.,;:]+$");
+
     private static String clean(String part) {
-        String p = part.replaceAll("[()\\[\\]*_]", " ").replaceAll("\\s+", " ").strip();
+        String p = SPACES.matcher(CREDIT_MARKUP.matcher(part).replaceAll(" ")).replaceAll(" ").strip();
         for (int i = 0; i < 2; i++) p = CREDIT_LABEL.matcher(p).replaceFirst("").strip();
-        p = p.replaceAll("^(?:19|20)\\d\\d\\b\\s*|\\s*\\b(?:19|20)\\d\\d$", "");
-        return p.replaceAll("[\\s.,;:]+$", "").strip();
+        p = CREDIT_YEAR.matcher(p).replaceAll("");
+        return TRAILING_PUNCT.matcher(p).replaceAll("").strip();
     }
 
     private static boolean alreadyNamed(Entity credited, List<Entity> ents) {

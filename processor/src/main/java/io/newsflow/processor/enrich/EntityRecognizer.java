@@ -175,7 +175,7 @@ final class EntityRecognizer {
             if (t.word && !t.number && !Norm.isUpperInitial(t.text) && !CONNECTORS.contains(t.lower)) capitalised = false;
         }
         if (!capitalised || first.number) return null;
-        boolean acronym = Norm.isAllCaps(c.clean) && c.clean.replaceAll("[^\\p{L}]", "").length() <= 8 && !isRoman(c.clean);
+        boolean acronym = Norm.isAllCaps(c.clean) && Norm.letters(c.clean) <= 8 && !isRoman(c.clean);
         boolean orgHead = lex.orgWords.contains(last.lower) && !lex.placeWords.contains(last.lower) && c.words >= 2;
         if (acronym || orgHead) return EntityType.ORGANIZATION;
         if (c.words >= 2 && !allCommon(toks, c) && (c.words <= 4)) {
@@ -1558,7 +1558,7 @@ final class EntityRecognizer {
         for (int k = from; k < to; k++) { if (k > from && toks.get(k).spaceBefore) b.append(' '); b.append(toks.get(k).text); }
         String text = b.toString();
         String key = Norm.key(text);
-        if (Norm.isAllCaps(text.replaceAll("[^\\p{L}]", "")) || words == 1 && NO_GLOSS.contains(key)) return false;
+        if (Norm.isAllCaps(text) || words == 1 && NO_GLOSS.contains(key)) return false;
         if (gaz.lookup(text).length > 0 || lex.continents.contains(key) || lex.demonyms.contains(key)) return false;
         if (lex.organizations.containsKey(key) || lex.people.containsKey(key) || dict.lookup(text) != null) return false;
         // a single word that is a first name or surname is more likely a name of its own than a translation

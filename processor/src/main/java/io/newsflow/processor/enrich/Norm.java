@@ -137,6 +137,13 @@ final class Norm {
         return letters >= 2;
     }
 
+    /** The number of letters in {@code s}. */
+    static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (Character.isLetter(s.charAt(i))) n++;
+        return n;
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
