@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Photographers and agencies of RawArticle.credits become entities without mentions (names invented). */
 class ArticleEnricherCreditsTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
     private static final String BODY = "The council of the port city met on Monday to discuss the new harbour budget, "
         + "officials said.";
 

@@ -9,13 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ArticleEnricherRobustnessTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
-
     private static RawArticle raw(String body) {
         return RawArticle.newBuilder().setId("a1").setTitle("t").setAuthors(List.of("Jane Doe"))
             .setIngestedAt(Instant.EPOCH).setSource("test").setBody(body).build();

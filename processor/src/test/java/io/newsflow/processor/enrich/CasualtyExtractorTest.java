@@ -7,15 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CasualtyExtractorTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
-
-    private static List<CasualtyFigure> figs(String text) {
-        return E.analyse("", text).casualties();
-    }
-
     private static CasualtyFigure one(String text) {
         List<CasualtyFigure> f = figs(text);
         assertThat(f).as(text).hasSize(1);

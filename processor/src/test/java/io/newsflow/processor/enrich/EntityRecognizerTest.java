@@ -9,19 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EntityRecognizerTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
-
-    private static List<Entity> ents(String text) {
-        return E.analyse("", text).entities();
-    }
-
-    private static Optional<Entity> find(List<Entity> es, String mention) {
-        return es.stream().filter(e -> e.getMentions().stream().anyMatch(m -> m.getText().equals(mention))).findFirst();
-    }
-
     @Test
     void transliterationsOfOnePlaceShareAnId() {
         String a = find(ents("Shelling hit Mykolaiv overnight."), "Mykolaiv").orElseThrow().getId();

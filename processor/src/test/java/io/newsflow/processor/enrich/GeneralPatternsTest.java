@@ -8,8 +8,8 @@ import io.newsflow.avro.Qualifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,24 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (processor/src/test/resources/heldout/); each is tested on plain sentences with other names.
  */
 class GeneralPatternsTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
-
-    private static List<Entity> ents(String text) {
-        return E.analyse("", text).entities();
-    }
-
-    private static List<CasualtyFigure> figs(String text) {
-        return E.analyse("", text).casualties();
-    }
-
-    private static Optional<Entity> find(List<Entity> es, String mention) {
-        return es.stream().filter(e -> e.getMentions().stream().anyMatch(m -> m.getText().equals(mention))).findFirst();
-    }
-
-    private static EntityType typeOf(String text, String mention) {
-        return find(ents(text), mention).map(Entity::getType).orElse(null);
-    }
-
     // ---------------------------------------------------------------- entities
 
     @Test

@@ -6,8 +6,8 @@ import io.newsflow.avro.Mention;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
+import static io.newsflow.processor.enrich.EnrichFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,20 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * translation gloss in parentheses is a mention of the name it follows. Invented sentences.
  */
 class MentionSpanTest {
-    private static final ArticleEnricher E = ArticleEnricher.loadDefault();
-
-    private static List<Entity> ents(String text) {
-        return E.analyse("", text).entities();
-    }
-
-    private static Optional<Entity> find(List<Entity> es, String mention) {
-        return es.stream().filter(e -> e.getMentions().stream().anyMatch(m -> m.getText().equals(mention))).findFirst();
-    }
-
-    private static List<String> mentions(List<Entity> es) {
-        return es.stream().flatMap(e -> e.getMentions().stream()).map(Mention::getText).toList();
-    }
-
     @Test
     void acronymCompoundBeforeRoleNounAndPersonStaysWhole() {
         for (String role : List.of("spokesperson", "lawyer", "spokesman")) {
