@@ -100,7 +100,7 @@ public class EnrichmentBenchmark {
     }
 
     /** Lower-cases every char and counts word starts; the checksum keeps the JIT from dropping the work. */
-    static long scan(String text) {
+    public static long scan(String text) {
         long hash = 17;
         int wordStarts = 0;
         boolean inWord = false;
