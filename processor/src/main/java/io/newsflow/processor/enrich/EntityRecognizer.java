@@ -24,26 +24,17 @@ import java.util.Set;
  */
 final class EntityRecognizer {
 
-    private static final Set<String> CONNECTORS = Lexicon.set("of", "the", "for", "de", "del", "da", "al", "el", "bin",
-        "ibn", "van", "von", "der", "di", "du", "la", "le", "des", "and");
-    private static final Set<String> DETERMINERS = Lexicon.set("the", "a", "an", "this", "that", "these", "those",
-        "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "both", "each", "every",
-        "former", "late", "then", "new", "pro", "anti", "ex");
-    private static final Set<String> PLACE_OF = Lexicon.set("city", "town", "village", "island", "region", "province",
-        "district", "capital", "port", "state", "county", "oblast", "republic", "settlement", "outskirts", "suburb",
-        "municipality", "governorate", "prefecture", "area", "regions", "towns", "cities", "villages");
+    private static final Set<String> CONNECTORS = Rules.ENTITIES.set("connectors");
+    private static final Set<String> DETERMINERS = Rules.ENTITIES.set("determiners");
+    private static final Set<String> PLACE_OF = Rules.ENTITIES.set("place-of");
     /** Lower-case particles joined by hyphens inside names: Deir al-Balah, Marie el-Drese, Tehreek-e-Insaf. */
-    private static final Set<String> HYPHEN_PARTICLES = Lexicon.set("al", "el", "ad", "ed", "ash", "as", "an", "ar",
-        "at", "az", "ud", "ul", "ut", "ez", "es", "er", "et", "esh", "e", "i", "bin", "ben", "ibn", "abu", "bint");
+    private static final Set<String> HYPHEN_PARTICLES = Rules.ENTITIES.set("hyphen-particles");
     /** "X-led", "X-run": the X of such a compound, when not a place or a people, is an organisation. */
-    private static final Set<String> LED_BY = Lexicon.set("led", "run", "backed", "controlled", "linked", "affiliated",
-        "aligned", "allied", "sponsored", "funded", "dominated", "organised", "organized", "administered", "governed");
+    private static final Set<String> LED_BY = Rules.ENTITIES.set("led-by");
     /** Modifiers that precede a title: Senior General, Acting President, Supreme Leader, Vice President. */
-    private static final Set<String> TITLE_MODIFIERS = Lexicon.set("senior", "acting", "interim", "vice", "supreme",
-        "grand", "deputy", "former", "chief");
-    private static final Set<String> MONTH_ABBREV = Lexicon.set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec");
-    private static final Set<String> AFTER_ORG_VERBS = Lexicon.set("said", "says", "reported", "announced", "stated");
+    private static final Set<String> TITLE_MODIFIERS = Rules.ENTITIES.set("title-modifiers");
+    private static final Set<String> MONTH_ABBREV = Rules.ENTITIES.set("month-abbrev");
+    private static final Set<String> AFTER_ORG_VERBS = Rules.ENTITIES.set("after-org-verbs");
 
     private static final boolean DEBUG = System.getenv("NF_DEBUG") != null;
     private final Lexicon lex;
@@ -286,7 +277,7 @@ final class EntityRecognizer {
         return j;
     }
 
-    private static final Set<String> FAITH_WORDS = Lexicon.set("muslim", "christian", "jewish", "catholic", "orthodox");
+    private static final Set<String> FAITH_WORDS = Rules.ENTITIES.set("faith-words");
 
     /** "Muslim League", "Christian Democratic Union": a faith adjective followed by more of the name. */
     private boolean faithWordInName(List<Token> toks, int j) {
@@ -553,11 +544,10 @@ final class EntityRecognizer {
         return out;
     }
 
-    private static final Set<String> NAME_SUFFIXES = Lexicon.set("jr", "sr", "ii", "iii", "iv");
+    private static final Set<String> NAME_SUFFIXES = Rules.ENTITIES.set("name-suffixes");
 
     /** Letters after a name that belong to it: post-nominals and generations. */
-    private static final Set<String> POST_NOMINALS = Lexicon.set("mp", "mep", "msp", "mla", "qc", "kc", "md", "phd",
-        "obe", "mbe", "cbe", "kbe", "dbe", "rn", "esq", "jr", "sr");
+    private static final Set<String> POST_NOMINALS = Rules.ENTITIES.set("post-nominals");
 
     /** The index of an acronym right after two or three words of a person's name (given name first), else -1. */
     private int acronymAfterPerson(List<Token> toks, int from, int to) {
@@ -682,8 +672,7 @@ final class EntityRecognizer {
         return p.word && !Norm.isUpperInitial(p.text) && Lexicon.PERSON_TITLES.contains(p.lower) && !lex.orgWords.contains(p.lower);
     }
 
-    private static final Set<String> PERSON_HEADS = Lexicon.set("man", "woman", "boy", "girl", "mother", "father",
-        "teenager", "grandmother", "grandfather", "widow", "son", "daughter", "resident", "student", "activist");
+    private static final Set<String> PERSON_HEADS = Rules.ENTITIES.set("person-heads");
 
     /**
      * "Mahsa Amini, a 22-year-old Kurdish woman", "X, 34,", "X, a trader in the market", "X, the agency's chief": an
@@ -714,16 +703,9 @@ final class EntityRecognizer {
     }
 
     /** Words before "by" that make a credit line: "(Reporting by ...; Editing by ...)", "Story by ...". */
-    private static final Set<String> CREDIT_WORDS = Lexicon.set("reporting", "writing", "editing", "translation",
-        "translated", "story", "text", "words", "photos", "photo", "photographs", "photography", "pictures", "images",
-        "video", "videos", "graphics", "illustration", "illustrations", "research", "interview", "interviews",
-        "compiled", "edited", "written", "reported", "produced", "production", "checking", "verification", "design",
-        "animation", "filming", "camera", "sketches");
+    private static final Set<String> CREDIT_WORDS = Rules.ENTITIES.set("credit-words");
     /** Labels before a colon that introduce a picture credit: "Photo: Jane Doe/AFP". */
-    private static final Set<String> PICTURE_LABELS = Lexicon.set("photo", "photos", "photograph", "picture",
-        "pictures", "image", "images", "video", "credit", "credits", "illustration", "graphic", "photographer",
-        "camera", "cameraman", "reporter", "correspondent", "author", "byline", "writer", "editor", "editing",
-        "reporting", "translation", "translator");
+    private static final Set<String> PICTURE_LABELS = Rules.ENTITIES.set("picture-labels");
 
     /**
      * The span follows a credit: "by" after a credit word ("Reporting by A in X and B in Y; Editing by C",
@@ -1048,19 +1030,13 @@ final class EntityRecognizer {
     }
 
     /** Geographic feature words that start a place's name: "Lake Kivu", "Gulf of Aden", "the Isthmus of Kra". */
-    private static final Set<String> GEO_FEATURES = Lexicon.set("lake", "mount", "cape", "gulf", "bay",
-        "strait", "straits", "isthmus", "island", "islands", "isle", "sea", "peninsula", "river",
-        "gorge", "canyon", "plateau", "glacier", "volcano", "atoll", "archipelago", "lagoon", "bight");
+    private static final Set<String> GEO_FEATURES = Rules.ENTITIES.set("geo-features");
     /** Feature words that also come right before the name ("Lake Kivu", "Mount Kenya", "Cape Verde"). */
-    private static final Set<String> FEATURE_BEFORE_NAME = Lexicon.set("lake", "mount", "cape");
+    private static final Set<String> FEATURE_BEFORE_NAME = Rules.ENTITIES.set("feature-before-name");
     /** Second words of town names ("Columbus Junction", "Bakersfield Heights") after a gazetteer place. */
-    private static final Set<String> TOWN_SUFFIXES = Lexicon.set("junction", "crossing", "landing", "heights", "falls",
-        "springs", "beach", "township", "village", "hills", "grove", "ridge", "creek", "mills", "rapids", "bluffs",
-        "harbor", "harbour", "point", "center", "centre", "station", "valley", "lake", "park", "city", "town",
-        "county", "borough");
+    private static final Set<String> TOWN_SUFFIXES = Rules.ENTITIES.set("town-suffixes");
     /** "Russian-occupied Melitopol", "rebel-held Idlib", "Indian-administered Kashmir": the name after is a place. */
-    private static final Set<String> HELD = Lexicon.set("occupied", "held", "controlled", "administered", "annexed",
-        "besieged", "blockaded");
+    private static final Set<String> HELD = Rules.ENTITIES.set("held");
 
     private boolean continent(Cand c, List<Token> toks) {
         if (lex.continents.contains(c.key)) return true;
@@ -1070,8 +1046,7 @@ final class EntityRecognizer {
         return k < c.to && lex.continents.contains(Norm.key(spanText(c.text, toks, k, c.to, c.start)));
     }
 
-    private static final Set<String> ARMED = Lexicon.set("rebel", "rebels", "militant", "insurgent", "separatist",
-        "army", "militia", "junta", "jihadist", "taliban", "opposition");
+    private static final Set<String> ARMED = Rules.ENTITIES.set("armed");
 
     /**
      * "rebel-held X", "Russian-occupied X": always a territory; "-controlled"/"-administered" only after a people,
@@ -1089,12 +1064,9 @@ final class EntityRecognizer {
     }
 
     /** Words that, capitalised after a name, make the whole a first- or second-level region. */
-    private static final Set<String> REGION_WORDS = Lexicon.set("oblast", "region", "province", "county", "governorate",
-        "prefecture", "district", "krai", "kray", "raion", "rayon", "state", "municipality", "territory", "emirate",
-        "canton", "voivodeship", "okrug");
+    private static final Set<String> REGION_WORDS = Rules.ENTITIES.set("region-words");
 
-    private static final Set<String> ADMIN1_WORDS = Lexicon.set("oblast", "region", "province", "governorate",
-        "prefecture", "krai", "kray", "voivodeship", "okrug");
+    private static final Set<String> ADMIN1_WORDS = Rules.ENTITIES.set("admin1-words");
 
     /**
      * "X Oblast", "X Region", "X County", "X State": LOCATION, geocoded to the first-level region X when the
@@ -1204,7 +1176,7 @@ final class EntityRecognizer {
         return true;
     }
 
-    private static final Set<String> STRONG_PLACE_PREPS = Lexicon.set("in", "near", "outside", "around", "from");
+    private static final Set<String> STRONG_PLACE_PREPS = Rules.ENTITIES.set("strong-place-preps");
 
     /**
      * Context that makes a capitalised ordinary word a place: a locative preposition ("in", "near", "outside",
@@ -1277,8 +1249,7 @@ final class EntityRecognizer {
     }
 
     /** "X (Y), a Russian movement of ..." or "X, an independent outlet". */
-    private static final Set<String> APPOSITIVE_END = Set.of("of", "for", "in", "at", "with", "from", "on", "that",
-        "who", "which", "whose", "and", "or", "to", "by");
+    private static final Set<String> APPOSITIVE_END = Rules.ENTITIES.set("appositive-end");
 
     private boolean appositiveOrg(List<Token> toks, int to) {
         int k = to;
@@ -1465,11 +1436,7 @@ final class EntityRecognizer {
     }
 
     /** Single capitalised words in parentheses after a name that are asides, not translations of it. */
-    private static final Set<String> NO_GLOSS = Lexicon.set("pictured", "file", "left", "right", "centre", "center",
-        "top", "above", "below", "inset", "ret", "retd", "retired", "deceased", "democrat", "republican", "independent",
-        "labour", "conservative", "liberal", "green", "greens", "socialist", "communist", "nationalist", "unionist",
-        "source", "sources", "archive", "screenshot", "handout", "photo", "video", "audio", "translated",
-        "translation", "sic");
+    private static final Set<String> NO_GLOSS = Rules.ENTITIES.set("no-gloss");
 
     /**
      * "Put' Dumoi (Way Home), a movement ...", "Sdelano (Made Here), a civic group": a capitalised phrase of one to
