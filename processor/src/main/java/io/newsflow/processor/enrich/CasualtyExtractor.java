@@ -173,23 +173,33 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- figures
 
-    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut, CasualtyFigure prevFig) {
+    /** Dates, years, money, percentages, ages, ordinals and family sizes count no casualties. */
+    private static boolean notCounted(List<Token> toks, Num num) {
         int n = toks.size();
         Token first = toks.get(num.from);
         Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
         Token next = num.to < n ? toks.get(num.to) : null;
         // dates, years, money, percentages, ordinals
-        if (prev != null && (CURRENCY.contains(prev.lower) || MONTHS.contains(prev.lower))) return null;
-        if (next != null && (MONTHS.contains(next.lower) || next.punct('%') || next.is("percent") || CURRENCY.contains(next.lower))) return null;
-        if (next != null && next.is("per") && num.to + 1 < n && toks.get(num.to + 1).is("cent")) return null;
+        if (prev != null && (CURRENCY.contains(prev.lower) || MONTHS.contains(prev.lower))) return true;
+        if (next != null && (MONTHS.contains(next.lower) || next.punct('%') || next.is("percent") || CURRENCY.contains(next.lower))) return true;
+        if (next != null && next.is("per") && num.to + 1 < n && toks.get(num.to + 1).is("cent")) return true;
         if (first.number && num.to == num.from + 1 && !num.vague && first.text.length() == 4 && num.value >= 1800 && num.value <= 2100) {
             // a bare year unless a counted noun follows directly ("2000 people were killed")
-            if (next == null || !next.word || CATEGORY.get(next.lower) == null && !personNoun(next.lower)) return null;
+            if (next == null || !next.word || CATEGORY.get(next.lower) == null && !personNoun(next.lower)) return true;
         }
         if (prev != null && (prev.is("aged") || prev.is("age") || prev.is("no") || prev.is("number") || prev.is("page")
-            || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return null;
+            || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return true;
         // "a mother of five", "father-of-three": the size of a family, not a count of victims
-        if (familySize(toks, num.from)) return null;
+        if (familySize(toks, num.from)) return true;
+        return false;
+    }
+
+    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut, CasualtyFigure prevFig) {
+        int n = toks.size();
+        Token first = toks.get(num.from);
+        Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
+        Token next = num.to < n ? toks.get(num.to) : null;
+        if (notCounted(toks, num)) return null;
 
         // range: between A and B, from A to B, A to B, A-B
         Num hi = null;
@@ -244,6 +254,48 @@ final class CasualtyExtractor {
         // "Rescue 1122 said", "Flight 816 was": a number that is part of a name counts nothing
         if (np.isEmpty() && numberInName(toks, num.from, num.to)) return null;
 
+        Found found = categoryOf(toks, qStart, sentStart, np, head, npEnd, prevFig);
+        FigureCategory cat = found.cat;
+        int catEnd = found.catEnd, contEnd = found.contEnd, before = found.before;
+        if (cat == null) return null;
+        // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
+        // phrase that is not about people or a casualty word needs the category right after it
+        if (head != null && !personNoun(head) && !CATEGORY.containsKey(head) && catEnd < 0 && !np.contains("dead")) {
+            boolean anyCat = false;
+            for (String w : np) if (CATEGORY.containsKey(w)) anyCat = true;
+            if (!anyCat && before < 0) return null;
+        }
+
+        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
+        int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
+        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
+        int textStart = toks.get(qStart).start;
+        if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
+        Long min = num.value, max = null;
+        if (hi != null) max = hi.value;
+        else if (q == Qualifier.AT_MOST) { min = null; max = num.value; }
+        else if (q == Qualifier.APPROXIMATE) min = null;
+        String attribution = attribution(toks, sentStart, body);
+        return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
+            body.substring(textStart, textEnd), textStart, textEnd);
+    }
+
+    /** The category a count's context gives it, with where its evidence ends. */
+    private static final class Found {
+        FigureCategory cat;
+        int catEnd = -1;       // token after a category word behind the noun phrase, else -1
+        int contEnd = -1;      // token after the place of an elliptical list item, else -1
+        int before;            // the token before the count and its qualifier (skipping "another", "a" ...)
+    }
+
+    /**
+     * The category of the count whose qualifier starts at {@code qStart} and whose noun phrase is {@code np}, in order:
+     * an active verb before it, a category word after the noun phrase in the same clause, one inside the noun phrase,
+     * a "death toll" earlier in the clause, the previous figure of an elliptical list.
+     */
+    private Found categoryOf(List<Token> toks, int qStart, int sentStart, List<String> np, String head, int npEnd,
+                             CasualtyFigure prevFig) {
+        int n = toks.size();
         FigureCategory cat = null;
         int catEnd = -1;
         // 1. an active verb right before the number (and its qualifier): "killing at least 9", "displaced millions"
@@ -338,27 +390,12 @@ final class CasualtyExtractor {
             contEnd = continuation(toks, qStart, npEnd, prevFig.getEnd(), sentStart);
             if (contEnd > 0) cat = prevFig.getCategory();
         }
-        if (cat == null) return null;
-        // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
-        // phrase that is not about people or a casualty word needs the category right after it
-        if (head != null && !personNoun(head) && !CATEGORY.containsKey(head) && catEnd < 0 && !np.contains("dead")) {
-            boolean anyCat = false;
-            for (String w : np) if (CATEGORY.containsKey(w)) anyCat = true;
-            if (!anyCat && before < 0) return null;
-        }
-
-        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
-        int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
-        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
-        int textStart = toks.get(qStart).start;
-        if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
-        Long min = num.value, max = null;
-        if (hi != null) max = hi.value;
-        else if (q == Qualifier.AT_MOST) { min = null; max = num.value; }
-        else if (q == Qualifier.APPROXIMATE) min = null;
-        String attribution = attribution(toks, sentStart, body);
-        return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
-            body.substring(textStart, textEnd), textStart, textEnd);
+        Found r = new Found();
+        r.cat = cat;
+        r.catEnd = catEnd;
+        r.contEnd = contEnd;
+        r.before = before;
+        return r;
     }
 
     private static FigureCategory category(List<Token> toks, int m) {
