@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "1:the cluster could not be asked", "2:usage error", "3:a named group does not exist"})
 public final class LagCommand implements Callable<Integer> {
+    private static final String ROW = "%-28s %-26s %9s %12s %12s %10s  %s";
+
     @Mixin
     ConnectionOptions connection;
 
@@ -77,8 +79,7 @@ public final class LagCommand implements Callable<Integer> {
                     : groups.isEmpty() ? List.of(ConsumerGroups.PROCESSOR) : groups;
             MarkerProbe probe = new MarkerProbe(reader, timeout);
             int code = OpsCommand.OK;
-            out.println(String.format(Locale.ROOT, "%-28s %-26s %9s %12s %12s %10s  %s",
-                    "GROUP", "TOPIC", "PARTITION", "COMMITTED", "END", "LAG", "NOTE"));
+            boolean header = false;
             for (String name : names) {
                 Optional<GroupInfo> group = inspector.describe(name);
                 if (group.isEmpty()) {
@@ -87,10 +88,13 @@ public final class LagCommand implements Callable<Integer> {
                     continue;
                 }
                 List<PartitionLag> lags = GroupLag.of(inspector, group.get(), probe);
+                if (!header) {
+                    out.println(String.format(Locale.ROOT, ROW, "GROUP", "TOPIC", "PARTITION", "COMMITTED", "END", "LAG", "NOTE"));
+                    header = true;
+                }
                 for (PartitionLag lag : lags) {
-                    out.println(String.format(Locale.ROOT, "%-28s %-26s %9d %12s %12d %10s  %s", lag.group(), lag.topic(),
-                            lag.partitionNumber(), lag.committed() == null ? "-" : lag.committed(), lag.end(),
-                            lag.lag() == null ? "-" : lag.lag(),
+                    out.println(String.format(Locale.ROOT, ROW, lag.group(), lag.topic(), lag.partitionNumber(),
+                            lag.committed() == null ? "-" : lag.committed(), lag.end(), lag.lag() == null ? "-" : lag.lag(),
                             lag.committed() == null ? "no commit" : lag.markersOnly() ? "transaction markers only" : ""));
                 }
                 out.println("# " + name + ": " + group.get().type() + " group, " + group.get().state() + ", "

@@ -59,7 +59,12 @@ abstract class OpsCommand {
                     + "; is it running? (" + e.getMessage() + ")");
             return KAFKA_ERROR;
         } catch (ExecutionException e) {
-            err.println(name + ": the cluster at " + cluster + " refused: " + e.getCause().getMessage());
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                err.println(name + ": no answer from the Kafka cluster at " + cluster + " within " + timeout
+                        + "; is it running? (" + e.getCause().getMessage() + ")");
+            } else {
+                err.println(name + ": the cluster at " + cluster + " refused: " + e.getCause().getMessage());
+            }
             return KAFKA_ERROR;
         } catch (KafkaException | IllegalArgumentException | IllegalStateException e) {
             err.println(name + ": " + e.getMessage());
