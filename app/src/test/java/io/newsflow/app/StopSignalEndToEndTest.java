@@ -2,11 +2,16 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.producer.app.ProduceCommand;
 import io.newsflow.stack.LocalStack;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,10 +81,12 @@ class StopSignalEndToEndTest {
         // given an article on news.articles.raw and consume reading it
         Path folder = Files.createDirectories(dir.resolve("one"));
         Files.writeString(folder.resolve("ostrohirka.txt"), ARTICLE);
-        try (NewsflowProcess produce = NewsflowProcess.start(dir.resolve("produce-once"), Map.of(),
-                withConnection("produce", "--no-state", folder.toString()))) {
-            assertThat(produce.awaitExit(DEADLINE)).as("produce: " + produce.stderr()).isZero();
-        }
+        Properties config = new Properties();
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        config.put("schema.registry.url", stack.schemaRegistryUrl());
+        StringWriter sent = new StringWriter();
+        assertThat(ProduceCommand.publish(List.of(folder), config, new PrintWriter(sent), new PrintWriter(sent)).sent())
+                .as(sent.toString()).isEqualTo(1);
         try (NewsflowProcess consume = NewsflowProcess.start(dir.resolve("consume"), Map.of(),
                 withConnection("consume", "--topic", "raw", "--from-beginning"))) {
             assertThat(consume.awaitOutput(out -> out.contains("Harbour cranes idle in Ostrohirka"), DEADLINE))

@@ -26,7 +26,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class DeadLetterReplayEmbeddedBrokerTest {
 
     @BeforeAll
     static void startStackAndWriteDeadLetters() throws Exception {
-        stack = LocalStack.start();
+        stack = SharedStack.get();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(Topics.DLQ, 1, (short) 1), new NewTopic(Topics.RAW, 2, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
@@ -82,13 +81,6 @@ class DeadLetterReplayEmbeddedBrokerTest {
         byte[] key = letter.getOriginalKey().array();
         producer.send(new ProducerRecord<>(Topics.DLQ, null, T0.toEpochMilli(), key, serializer.serialize(Topics.DLQ, letter), headers))
                 .get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> rawRecords() {

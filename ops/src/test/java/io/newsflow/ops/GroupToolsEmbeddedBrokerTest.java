@@ -37,18 +37,15 @@ class GroupToolsEmbeddedBrokerTest {
     static Admin admin;
 
     @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start();
+    static void connect() {
+        stack = SharedStack.get();
         admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()));
     }
 
     @AfterAll
-    static void stopStack() {
+    static void closeAdmin() {
         if (admin != null) {
             admin.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
