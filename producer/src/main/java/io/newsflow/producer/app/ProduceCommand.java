@@ -14,6 +14,7 @@ import io.newsflow.producer.transport.KafkaClusters;
 import io.newsflow.schemas.config.ClientSettings;
 import io.newsflow.schemas.config.ConnectionOptions;
 import io.newsflow.schemas.config.EnvVars;
+import io.newsflow.schemas.lifecycle.StopSignals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -235,7 +236,11 @@ public class ProduceCommand implements Callable<Integer> {
         // with a progress bar on the terminal the per-article lines would only scroll it away
         boolean lineless = quiet || progress != ProgressBar.NONE;
         ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
-        return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        // SIGTERM/Ctrl-C stop the run the way the end of the input does: flushed, closed, summary
+        // printed, and the command's own exit code (0 when everything read was sent), not 143
+        try (StopSignals signals = StopSignals.install("produce", run::stop)) {
+            return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        }
     }
 
     /**
