@@ -10,10 +10,16 @@ import io.newsflow.producer.source.PageFetcher;
 import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
+import io.newsflow.producer.transport.KafkaClusters;
+import io.newsflow.schemas.config.ClientSettings;
+import io.newsflow.schemas.config.ConnectionOptions;
+import io.newsflow.schemas.config.EnvVars;
+import io.newsflow.schemas.lifecycle.StopSignals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +37,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,14 +61,14 @@ import picocli.CommandLine.Spec;
                 + "folders of them (walked in sorted order), feed or page URLs, and '-' for stdin.",
                 "Articles already sent (recorded in the state file) are skipped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every article was sent, or skipped as already sent",
+        exitCodeList = {"0:every article was sent, or skipped as already sent (to this Kafka cluster)",
                         "1:some input could not be read or some article could not be sent (the rest were)",
                         "2:usage error",
                         "3:no article found in the sources",
                         "4:the Kafka producer could not start or stopped on a fatal error (broker unreachable, not authorised)"})
 public class ProduceCommand implements Callable<Integer> {
     /** Environment variable naming the folder of the default state file (default {@code ~/.newsflow}). */
-    public static final String ENV_STATE_DIR = "NEWSFLOW_STATE_DIR";
+    public static final String ENV_STATE_DIR = EnvVars.NEWSFLOW_STATE_DIR;
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
     /** Bulk loads of at least this many items get a progress bar (on a terminal). */
     private static final long PROGRESS_MIN_ITEMS = 50;
@@ -81,8 +88,8 @@ public class ProduceCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "file of the ids already sent, kept across runs (default: $" + ENV_STATE_DIR
-                    + " or ~/.newsflow, file sent-<bootstrap servers>.ids)")
+            description = "file of the ids already sent, per Kafka cluster id, kept across runs (default: $"
+                    + ENV_STATE_DIR + " or ~/.newsflow, file sent-<cluster id>.ids)")
     Path stateFile;
 
     @Option(names = "--no-state", description = "neither read nor write a state file: send everything found")
@@ -95,17 +102,8 @@ public class ProduceCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only errors and the summary, not a line per article")
     boolean quiet;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "schema registry (env SCHEMA_REGISTRY_URL; default http://localhost:8081)")
-    String schemaRegistryUrl;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "properties file: any Kafka producer setting, plus schema.registry.url")
-    Path configFile;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "largest article accepted, in bytes of text (default: ${DEFAULT-VALUE})")
@@ -116,6 +114,7 @@ public class ProduceCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Function<Properties, Producer<String, RawArticle>> producerFactory;
+    private final Function<Properties, String> clusterIdLookup;
     private final InputStream stdin;
 
     public ProduceCommand() {
@@ -130,8 +129,18 @@ public class ProduceCommand implements Callable<Integer> {
     /** As above, with the stream read for {@code -}. */
     public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory,
                           InputStream stdin) {
+        this(env, producerFactory, config -> KafkaClusters.clusterId(config, KafkaClusters.LOOKUP_TIMEOUT), stdin);
+    }
+
+    /**
+     * As above, with how to learn the Kafka cluster id the state file is kept under (by default
+     * {@link KafkaClusters#clusterId}; asked only when a state file is used).
+     */
+    public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory,
+                          Function<Properties, String> clusterIdLookup, InputStream stdin) {
         this.env = env;
         this.producerFactory = producerFactory;
+        this.clusterIdLookup = clusterIdLookup;
         this.stdin = stdin;
     }
 
@@ -155,9 +164,9 @@ public class ProduceCommand implements Callable<Integer> {
         InputFormat format = parseFormat(cli, stdinFormat);
         Properties config;
         try {
-            config = ProducerSettings.load(configFile, env, bootstrapServers, schemaRegistryUrl);
-        } catch (IOException e) {
-            throw new ParameterException(cli, "Cannot read --config " + configFile + ": " + e);
+            config = connection.settings(env);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage());
         }
         ArticleFileParser parser = new ArticleFileParser(maxArticleBytes, Clock.systemUTC());
         PageFetcher fetcher = new PageFetcher();
@@ -181,14 +190,28 @@ public class ProduceCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         SentArticles state;
-        Path statePath = noState ? null : stateFile != null ? stateFile : defaultStateFile(env, config);
-        try {
-            state = statePath == null ? SentArticles.inMemory() : SentArticles.open(statePath);
-        } catch (IOException e) {
-            err.println("error: cannot open the state file " + statePath + ": " + e.getMessage()
-                    + " (use --state FILE or --no-state)");
-            err.flush();
-            return ProduceResult.SOME_FAILED;
+        if (noState) {
+            state = SentArticles.inMemory();
+        } else {
+            String clusterId;
+            try {
+                clusterId = clusterIdLookup.apply(config);
+            } catch (RuntimeException e) {
+                err.println("error: cannot learn the Kafka cluster id, which the state file is kept under: "
+                        + ArticlePublisher.reason(e) + " (is the broker up? --no-state sends without a state file)");
+                err.flush();
+                return ProduceResult.PRODUCER_STOPPED;
+            }
+            Path statePath = stateFile != null ? stateFile : defaultStateFile(env, clusterId);
+            try {
+                state = SentArticles.open(statePath, clusterId);
+            } catch (IOException e) {
+                err.println("error: cannot open the state file " + statePath + ": " + e.getMessage()
+                        + " (use --state FILE or --no-state)");
+                err.flush();
+                return ProduceResult.SOME_FAILED;
+            }
+            noteOldState(state, stateFile == null ? legacyStateFile(env, config) : null, err);
         }
         Producer<String, RawArticle> producer;
         try {
@@ -213,20 +236,49 @@ public class ProduceCommand implements Callable<Integer> {
         // with a progress bar on the terminal the per-article lines would only scroll it away
         boolean lineless = quiet || progress != ProgressBar.NONE;
         ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
-        return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        // SIGTERM/Ctrl-C stop the run the way the end of the input does: flushed, closed, summary
+        // printed, and the command's own exit code (0 when everything read was sent), not 143
+        try (StopSignals signals = StopSignals.install("produce", run::stop)) {
+            return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        }
     }
 
     /**
-     * The state file used when {@code --state} is not given: {@code sent-<bootstrap servers>.ids}
-     * in {@code $NEWSFLOW_STATE_DIR}, else in {@code ~/.newsflow} — one per cluster, so that
-     * sending to another cluster does not skip what was sent to this one.
+     * The state file used when {@code --state} is not given: {@code sent-<cluster id>.ids} in
+     * {@code $NEWSFLOW_STATE_DIR}, else in {@code ~/.newsflow} — one per Kafka cluster, so that
+     * sending to another cluster, or to a new one at the same address, skips nothing.
      */
-    public static Path defaultStateFile(Map<String, String> env, Properties config) {
+    public static Path defaultStateFile(Map<String, String> env, String clusterId) {
+        return stateFolder(env).resolve("sent-" + fileNamePart(clusterId) + ".ids");
+    }
+
+    /** The default state file of producers before the state was kept per cluster id: named after the bootstrap servers. */
+    static Path legacyStateFile(Map<String, String> env, Properties config) {
+        String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
+        return stateFolder(env).resolve("sent-" + fileNamePart(servers) + ".ids");
+    }
+
+    private static Path stateFolder(Map<String, String> env) {
         String dir = env.get(ENV_STATE_DIR);
-        Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
-        String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerSettings.DEFAULT_BOOTSTRAP_SERVERS);
-        String name = servers.replaceAll("[^A-Za-z0-9.-]+", "_");
-        return folder.resolve("sent-" + (name.length() > 100 ? name.substring(0, 100) : name) + ".ids");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
+    }
+
+    private static String fileNamePart(String text) {
+        String name = text.replaceAll("[^A-Za-z0-9.-]+", "_");
+        return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    /** Says, once, what of the old state is not used, so a re-send is no surprise. */
+    private static void noteOldState(SentArticles state, Path legacyDefault, PrintWriter err) {
+        if (state.unattributedIds() > 0) {
+            err.println("note: " + state.unattributedIds() + " id(s) in " + state.file() + " were recorded without a"
+                    + " Kafka cluster id (by an older newsflow) and are not used: those articles are sent again");
+        }
+        if (legacyDefault != null && Files.isRegularFile(legacyDefault)) {
+            err.println("note: " + legacyDefault + " is an older state file, named after the bootstrap servers; the"
+                    + " state is now kept per Kafka cluster id in " + state.file() + ". Delete the old file.");
+        }
+        err.flush();
     }
 
     static Duration parseInterval(CommandLine cli, String text) {

@@ -27,8 +27,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * One produce run: reads the sources, skips articles already sent (per the {@link SentArticles}
  * state) or seen twice, publishes the rest, prints one line per article and the summary, and
- * shuts down cleanly — on Ctrl-C too, through a shutdown hook that stops reading, flushes the
- * producer (so every acknowledged id reaches the state file) and waits for the summary.
+ * shuts down cleanly: {@link #stop()} (what SIGTERM and Ctrl-C call in {@code produce}) ends
+ * the run like the end of the input; when the JVM exits some other way, a shutdown hook stops
+ * reading, flushes the producer (so every acknowledged id reaches the state file) and waits for
+ * the summary.
  *
  * <p>Lines on {@code out}: {@code published <id> <title>}, {@code skipped <id> <title> (...)}
  * (unless quiet), then the summary. Lines on {@code err}: {@code error <source>[:<line>]: <reason>}
@@ -45,6 +47,8 @@ final class ProduceRun {
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    /** Skipped because the state says they were sent to this cluster before. */
+    private final AtomicLong alreadySent = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -82,7 +86,7 @@ final class ProduceRun {
         return run(sources, interval);
     }
 
-    /** Asks a running {@link #follow} to stop after the current pass. */
+    /** Asks a running run to stop: reading stops, what was read is flushed, the summary printed. */
     void stop() {
         stop.countDown();
     }
@@ -149,6 +153,11 @@ final class ProduceRun {
                 print(err, "error: the producer stopped: " + publisher.fatalError().get());
             }
             print(out, result.toString());
+            if (result.sent() == 0 && result.failed() == 0 && alreadySent.get() > 0 && alreadySent.get() == result.skipped()) {
+                print(out, "nothing new: every article found (" + alreadySent.get() + ") was sent to Kafka cluster "
+                        + state.clusterId() + " before, per " + state.file() + "; to send them again use --no-state"
+                        + " or delete that file");
+            }
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -235,7 +244,9 @@ final class ProduceRun {
             }
             handled.add(id);
             if (state.contains(id)) {
-                skip(article, "already sent" + (state.file() == null ? "" : " (" + state.file() + ")"));
+                alreadySent.incrementAndGet();
+                skip(article, state.file() == null ? "already sent"
+                        : "already sent to cluster " + state.clusterId() + " (" + state.file() + ")");
                 return;
             }
             publisher.publish(article);

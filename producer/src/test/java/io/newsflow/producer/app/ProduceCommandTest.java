@@ -37,7 +37,7 @@ class ProduceCommandTest {
         CommandLine cli = new CommandLine(new ProduceCommand(withState, config -> {
             usedConfig = config;
             return producer;
-        }));
+        }, config -> "test-cluster", new java.io.ByteArrayInputStream(new byte[0])));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -124,10 +124,17 @@ class ProduceCommandTest {
 
     @Test
     void shouldDefaultToALocalBrokerAndRegistry() throws Exception {
-        Properties props = ProducerSettings.load(null, Map.of(), null, null);
+        run(Map.of(), sample().toString());
 
-        assertThat(props).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
+        assertThat(usedConfig).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
                 .containsEntry(SerdeConfig.SCHEMA_REGISTRY_URL, "http://localhost:8081");
+    }
+
+    @Test
+    void shouldPassSecuritySettingsGivenWithXToTheProducer() throws Exception {
+        run(Map.of(), "-X", "security.protocol=SASL_SSL", "--property", "sasl.mechanism=PLAIN", sample().toString());
+
+        assertThat(usedConfig).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
     }
 
     @Test
