@@ -25,10 +25,13 @@ import picocli.CommandLine.Parameters;
  * {@code enrich OPTION FILE...} prints one JSON object per file in the offline enrichment contract, for the shared
  * scorer's {@code --cmd}; {@code batch} does the same for a model, its two combinations with the project and the
  * project alone in one run (one model load, one JSON-lines file per option); {@code load OPTION [FILE...]} loads the option in this fresh JVM and prints the cold-start
- * time and the heap used after load (then runs the files, so a -Xmx that is too small fails).
+ * time and the heap used after load (then runs the files, so a -Xmx that is too small fails); {@code speed} counts
+ * words per second of the analysing thread's CPU time, a cross-check of the JMH figures that a crowded machine
+ * disturbs less (time spent waiting for a core is not counted).
  */
 @Command(name = "recognisers", mixinStandardHelpOptions = true,
-        subcommands = {RecogniserCli.Enrich.class, RecogniserCli.Batch.class, RecogniserCli.Load.class},
+        subcommands = {RecogniserCli.Enrich.class, RecogniserCli.Batch.class, RecogniserCli.Load.class,
+                RecogniserCli.Speed.class},
         description = "Stock recognisers vs the project's enrichment: JSON for the scorer, load time and heap.")
 public final class RecogniserCli {
 
@@ -172,6 +175,63 @@ public final class RecogniserCli {
             report.put("cpus", os.getAvailableProcessors());
             System.out.println(ArticleJson.JSON.writeValueAsString(report));
             return 0;
+        }
+    }
+
+    @Command(name = "speed", mixinStandardHelpOptions = true,
+            description = "Words per second of this thread's CPU time: OPTION cycles over FILEs for --warmup CPU"
+                    + " seconds (not counted), then for --measure CPU seconds. Not JMH: a cross-check on a busy machine.")
+    static final class Speed implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OPTION")
+        String option;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @CommandLine.Option(names = "--warmup", defaultValue = "30", description = "CPU seconds, default ${DEFAULT-VALUE}")
+        double warmupSeconds;
+
+        @CommandLine.Option(names = "--measure", defaultValue = "20", description = "CPU seconds, default ${DEFAULT-VALUE}")
+        double measureSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Option run = new Option(option);
+            ArticleFileParser parser = new ArticleFileParser();
+            List<RawArticle> articles = new java.util.ArrayList<>();
+            for (Path file : files) {
+                articles.add(parser.parse(file));
+            }
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            cycle(run, articles, threads, (long) (warmupSeconds * 1e9));
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            long words = cycle(run, articles, threads, (long) (measureSeconds * 1e9));
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            ObjectNode report = ArticleJson.JSON.createObjectNode();
+            report.put("option", run.name());
+            report.put("words", words);
+            report.put("threadCpuSeconds", cpu);
+            report.put("wallSeconds", wall);
+            report.put("wordsPerCpuSecond", Math.round(words / cpu));
+            report.put("systemLoadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.println(ArticleJson.JSON.writeValueAsString(report));
+            return 0;
+        }
+
+        /** Whole passes over the articles until {@code cpuNanos} of this thread's CPU time are spent; the words. */
+        private static long cycle(Option run, List<RawArticle> articles, java.lang.management.ThreadMXBean threads,
+                                  long cpuNanos) {
+            long end = threads.getCurrentThreadCpuTime() + cpuNanos;
+            long words = 0;
+            do {
+                for (RawArticle article : articles) {
+                    words += Corpus.words(article.getBody());
+                    run.run(article);
+                }
+            } while (threads.getCurrentThreadCpuTime() < end);
+            return words;
         }
     }
 }
