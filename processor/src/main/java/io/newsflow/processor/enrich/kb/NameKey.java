@@ -367,6 +367,11 @@ public final class NameKey {
         return a.equals(initials(expansion, true)) || a.equals(initials(expansion, false));
     }
 
+    /** Whether the word (lower case) heads geographic features in the rules: sea, gulf, river, lake, strait ... */
+    public boolean isFeatureHead(String word) {
+        return features.containsKey(word);
+    }
+
     /** Whether the key's rules know this word or phrase (folded, lower case) as a country; its code or null. */
     public String countryCode(String phrase) {
         String c = countries.get(String.join(" ", Text.words(phrase)));
