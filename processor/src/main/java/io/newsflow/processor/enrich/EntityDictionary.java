@@ -200,12 +200,15 @@ public final class EntityDictionary {
         return out;
     }
 
-    /** The name's {@link Norm#key}, and without a leading "the" ("The Kyiv Independent" is also "Kyiv Independent"). */
+    /**
+     * The name's {@link Norm#key}, and without a leading "the" when two words or more remain ("The Kyiv Independent"
+     * is also "Kyiv Independent"; "The Insider" is not "Insider").
+     */
     private static void addKey(Set<String> out, String name) {
         if (name == null) return;
         String k = Norm.key(name);
         if (!k.isEmpty()) out.add(k);
-        if (k.startsWith("the ") && k.length() > 6) out.add(k.substring(4));
+        if (k.startsWith("the ") && k.indexOf(' ', 4) > 0) out.add(k.substring(4));
     }
 
     private Set<String> nameKeys(Entry e) {

@@ -189,10 +189,14 @@ public final class KnowledgeBase {
         }
     }
 
-    /** The exact-name key: folded, lower case, apostrophes gone, words joined by one space ("Put' Dumoi" → "put dumoi"). */
+    /**
+     * The exact-name key: folded, lower case, apostrophes gone, words joined by one space ("Put' Dumoi" → "put dumoi");
+     * a leading "the" is dropped when two words or more remain ("The Kyiv Independent" = "Kyiv Independent", but
+     * "The Insider" is not "Insider").
+     */
     public static String exactKey(String name) {
         List<String> w = Text.words(name);
-        if (w.size() > 1 && w.get(0).equals("the")) w = w.subList(1, w.size());
+        if (w.size() > 2 && w.get(0).equals("the")) w = w.subList(1, w.size());
         return String.join(" ", w);
     }
 
