@@ -94,8 +94,13 @@ public final class EntityDictionary {
             Entry e = new Entry(k.id(), k.name(), k.type(), strong, geo(k));
             bundledById.put(e.id(), e);
             boolean nameWeak = k.names().get(0).weak();
+            // a strong alias spelled like an ambiguous name ("Мемориал" of "~Memorial") must not make it unambiguous
+            Set<String> weakKeys = new LinkedHashSet<>();
+            for (KnowledgeBase.Name n : k.names()) if (n.weak()) addNameKey(weakKeys, n.text());
             for (String key : nameWeak ? keys(strong) : keys(e)) bundledByKey.putIfAbsent(key, e);
-            for (String s : nameWeak ? nameKeys(strong) : nameKeys(e)) bundledByNameKey.putIfAbsent(s, e);
+            for (String s : nameWeak ? nameKeys(strong) : nameKeys(e)) {
+                if (!weakKeys.contains(s)) bundledByNameKey.putIfAbsent(s, e);
+            }
         }
     }
 
