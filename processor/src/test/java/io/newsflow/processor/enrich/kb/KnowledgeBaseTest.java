@@ -113,4 +113,18 @@ class KnowledgeBaseTest {
             }
         }
     }
+
+    @Test
+    void shouldStillHoldEveryReleasedId() throws IOException {
+        // ids are frozen once released: kb/released-ids.txt (written by tools/kb/build.py) lists them all
+        int n = 0;
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream("/kb/released-ids.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("retired ")) continue;
+                assertThat(BUNDLED.byId(line.trim())).as("released id %s is gone", line).isNotNull();
+                n++;
+            }
+        }
+        assertThat(n).isEqualTo(BUNDLED.size());
+    }
 }
