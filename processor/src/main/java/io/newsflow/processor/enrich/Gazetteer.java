@@ -165,7 +165,9 @@ final class Gazetteer {
             String k = Norm.key(name);
             if (k.length() < 2) return;
             boolean acronym = name.length() <= 4 && Norm.isAllCaps(name.replace(".", ""));
-            countryMains.computeIfAbsent(acronym ? "#" + k : k, x -> new HashSet<>(2)).add(country.country);
+            // "UK", "US": the all-caps key, and the plain one, which towns named Uk or Us would otherwise share
+            if (acronym) countryMains.computeIfAbsent("#" + k, x -> new HashSet<>(2)).add(country.country);
+            countryMains.computeIfAbsent(k, x -> new HashSet<>(2)).add(country.country);
         }
 
         String admin1Name(String country, String code) {

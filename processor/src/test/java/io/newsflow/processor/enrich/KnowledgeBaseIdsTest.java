@@ -79,7 +79,10 @@ class KnowledgeBaseIdsTest {
         for (String[] c : new String[][] {{"Officials in Britain said the talks ended.", "Britain", "iso3166:GB"},
             {"Exports from Ivory Coast rose this year.", "Ivory Coast", "iso3166:CI"},
             {"The Czech Republic sent aid.", "Czech Republic", "iso3166:CZ"},
-            {"Refugees reached Holland on Friday.", "Holland", "iso3166:NL"}}) {
+            {"Refugees reached Holland on Friday.", "Holland", "iso3166:NL"},
+            {"The UK and the US issued a joint statement.", "UK", "iso3166:GB"},
+            {"The UK and the US issued a joint statement.", "US", "iso3166:US"},
+            {"Missiles hit Dnipro overnight, officials said.", "Dnipro", "geonames:709930"}}) {
             Entity e = find(ents(c[0]), c[1]).orElseThrow(() -> new AssertionError("no entity " + c[1] + " in " + c[0]));
             assertThat(e.getId()).as(c[1]).isEqualTo(c[2]);
             assertThat(e.getType()).isEqualTo(EntityType.LOCATION);
