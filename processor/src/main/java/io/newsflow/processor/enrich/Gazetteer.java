@@ -9,19 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Places from GeoNames (countries, first-level regions, cities; see gazetteer/README.md), optionally with a GeoNames
- * dump an operator configured ({@link GeoNamesDump}, {@link EnricherOptions}): every name and alternate name, normalised
- * with {@link Norm#key}, maps to its candidate places. Immutable after loading; thread-safe.
+ * Places from GeoNames (countries, first-level regions, second-level districts, cities; see gazetteer/README.md),
+ * optionally with a GeoNames dump an operator configured ({@link GeoNamesDump}, {@link EnricherOptions}): every name and
+ * alternate name, normalised with {@link Norm#key}, maps to its candidate places. A country's main names (its English
+ * names and news usages: UK, Britain, Ivory Coast, Czech Republic) are its own: no town or district of another
+ * country is a candidate for them. Immutable after loading; thread-safe.
  */
 final class Gazetteer {
 
-    enum Kind { COUNTRY, ADMIN1, CITY }
+    enum Kind { COUNTRY, ADMIN1, ADMIN2, CITY }
 
     static final class Place {
         final String id, name, country, admin1;
@@ -46,6 +50,7 @@ final class Gazetteer {
             switch (kind) {
                 case COUNTRY: return p + 3;
                 case ADMIN1: return p - 1;
+                case ADMIN2: return p - 1.5;
                 default: return p;
             }
         }
@@ -116,6 +121,8 @@ final class Gazetteer {
         /** "UA.26" -> first-level region name, from the bundled admin1 rows (to name a dump row's region). */
         private final Map<String, String> admin1Names = new HashMap<>();
         private final Map<Long, Place> byGeonamesId = new HashMap<>();
+        /** key of a country's main name -> the countries that have it as a main name */
+        private final Map<String, Set<String>> countryMains = new HashMap<>();
         private int maxTokens = 1;
         private int bundled;
         final StringBuilder notes = new StringBuilder();
@@ -128,8 +135,8 @@ final class Gazetteer {
                 if (line.isEmpty() || line.charAt(0) == '#') continue;
                 String[] f = line.split("\t", -1);
                 if (f.length < 9) continue;
-                Kind kind = f[2].equals("country") ? Kind.COUNTRY : f[2].equals("admin1") ? Kind.ADMIN1 : Kind.CITY;
-                if (kind == Kind.CITY && !withCities) continue;
+                Kind kind = kind(f[2]);
+                if ((kind == Kind.CITY || kind == Kind.ADMIN2) && !withCities) continue;
                 Place p = new Place(f[0], f[1], kind, Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
                     f[6].isEmpty() ? null : f[6], Long.parseLong(f[7]));
                 if (kind == Kind.COUNTRY) countries.put(p.country, p);
@@ -137,8 +144,30 @@ final class Gazetteer {
                 if (p.geonamesId != null) byGeonamesId.put(p.geonamesId, p);
                 addNames(p, f[1]);
                 for (String n : f[8].split("\\|")) addNames(p, n);
+                if (kind == Kind.COUNTRY && f.length > 9) {
+                    for (String n : f[9].split("\\|")) if (!n.isEmpty()) countryMain(p, n);
+                }
                 bundled++;
             }
+        }
+
+        private static Kind kind(String type) {
+            switch (type) {
+                case "country": return Kind.COUNTRY;
+                case "admin1": return Kind.ADMIN1;
+                case "admin2": return Kind.ADMIN2;
+                default: return Kind.CITY;
+            }
+        }
+
+        /** A main name of a country: towns and districts of other countries lose it (see {@link #build()}). */
+        private void countryMain(Place country, String name) {
+            String k = Norm.key(name);
+            if (k.length() < 2) return;
+            boolean acronym = name.length() <= 4 && Norm.isAllCaps(name.replace(".", ""));
+            // "UK", "US": the all-caps key, and the plain one, which towns named Uk or Us would otherwise share
+            if (acronym) countryMains.computeIfAbsent("#" + k, x -> new HashSet<>(2)).add(country.country);
+            countryMains.computeIfAbsent(k, x -> new HashSet<>(2)).add(country.country);
         }
 
         String admin1Name(String country, String code) {
@@ -177,6 +206,10 @@ final class Gazetteer {
             Map<String, Place[]> byKey = new HashMap<>(tmp.size() * 4 / 3 + 16);
             for (Map.Entry<String, List<Place>> e : tmp.entrySet()) {
                 List<Place> l = e.getValue();
+                Set<String> owners = countryMains.get(e.getKey());
+                if (owners != null) {
+                    l.removeIf(p -> (p.kind == Kind.CITY || p.kind == Kind.ADMIN2) && !owners.contains(p.country));
+                }
                 l.sort((a, b) -> Double.compare(b.prior(), a.prior()));
                 byKey.put(e.getKey(), l.toArray(NONE));
             }

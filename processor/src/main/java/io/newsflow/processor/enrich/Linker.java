@@ -10,6 +10,7 @@ import io.newsflow.avro.Mention;
 import io.newsflow.processor.enrich.Gazetteer.Kind;
 import io.newsflow.processor.enrich.Gazetteer.Place;
 import io.newsflow.processor.enrich.Tokenizer.Token;
+import io.newsflow.processor.enrich.kb.NameKey;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ import java.util.Set;
 final class Linker {
     private final Lexicon lex;
     private final Gazetteer gaz;
+    private final EntityDictionary dict;
 
-    Linker(Lexicon lex, Gazetteer gaz) {
+    Linker(Lexicon lex, Gazetteer gaz, EntityDictionary dict) {
         this.lex = lex;
         this.gaz = gaz;
+        this.dict = dict;
     }
 
     /** One entity of the document being built: its id, name, type, place and mentions. */
@@ -173,6 +176,8 @@ final class Linker {
     }
 
     Group groupFor(Map<String, Group> groups, Map<String, Group> byKey, Candidate c) {
+        // a name typed by context that the knowledge base knows under an ambiguous name ("the rights group Memorial")
+        if (c.entry == null && c.place == null && dict != null) c.entry = dict.contextMatch(c.clean, c.type);
         String id = idFor(c);
         Group g = groups.get(id);
         if (g == null) {
@@ -245,22 +250,23 @@ final class Linker {
         switch (c.type) {
             case PERSON: {
                 String k = Norm.key(personCore(c.clean));
-                String[] parts = Norm.translit(k).split(" ");
-                if (parts.length == 1 && lex.famousSurnames.containsKey(k)) k = lex.famousSurnames.get(k);
-                String[] p = k.split(" ");
-                String firstLast = p.length >= 2 ? p[0] + " " + p[p.length - 1] : k;
-                return "nf:person:" + Norm.skeleton(firstLast);
+                if (k.indexOf(' ') < 0 && lex.famousSurnames.containsKey(k)) k = lex.famousSurnames.get(k);
+                return "nf:person:" + NameKey.standard().person(k);
             }
             case ORGANIZATION: {
                 String k = c.key.startsWith("the ") ? c.key.substring(4) : c.key;
                 if (c.words == 1 && Norm.isAllCaps(c.text)) return "nf:org:" + k.replace(' ', '-');
-                return "nf:org:" + Norm.skeleton(k);
+                return "nf:org:" + NameKey.standard().of(c.clean);
             }
             default: {
-                String k = c.key;
-                int sp = k.lastIndexOf(' ');
-                if (sp > 0 && lex.placeWords.contains(k.substring(sp + 1))) k = k.substring(0, sp);
-                return "nf:loc:" + Norm.skeleton(k);
+                // "X region" and "X" are one place; "X Sea" keeps its head (= "Sea of X", see NameKey)
+                String k = c.clean;
+                int sp = c.key.lastIndexOf(' ');
+                String last = sp > 0 ? c.key.substring(sp + 1) : null;
+                if (last != null && lex.placeWords.contains(last) && !NameKey.standard().isFeatureHead(last)) {
+                    k = c.key.substring(0, sp);
+                }
+                return "nf:loc:" + NameKey.standard().of(k);
             }
         }
     }

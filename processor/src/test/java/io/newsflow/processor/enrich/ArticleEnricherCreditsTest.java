@@ -50,7 +50,7 @@ class ArticleEnricherCreditsTest {
         assertThat(named(a, "ZVX").getType()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(named(a, "Nadia Okafor").getType()).isEqualTo(EntityType.PERSON);
         assertThat(named(a, "Getty Images").getType()).isEqualTo(EntityType.ORGANIZATION);
-        assertThat(named(a, "AP").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(a, "Associated Press").getId()).as("the knowledge base names AP").isEqualTo("kb:org:ap");
         assertThat(named(a, "Lena Marsh").getType()).isEqualTo(EntityType.PERSON);
         assertThat(named(a, "Mara Velin").getType()).isEqualTo(EntityType.PERSON);
         assertThat(named(a, "Harbour Courier").getType()).isEqualTo(EntityType.ORGANIZATION);

@@ -1,6 +1,7 @@
 package io.newsflow.processor.enrich;
 
 import io.newsflow.avro.Entity;
+import io.newsflow.processor.enrich.kb.NameKey;
 import io.newsflow.avro.EntityType;
 import io.newsflow.avro.GazetteerEntry;
 import io.newsflow.avro.Mention;
@@ -84,7 +85,8 @@ class EntityRecognizerTest {
         String a = find(ents("Members of Rus' Sidyashchaya, a rights group of prisoners' wives, protested."), "Rus' Sidyashchaya").orElseThrow().getId();
         String b = find(ents("Members of Rus’ Sidyashchaya, a rights group of prisoners' wives, protested."), "Rus’ Sidyashchaya").orElseThrow().getId();
         assertThat(a).isEqualTo(b);
-        assertThat(Norm.skeleton("Rus Sidyashchaya")).isEqualTo(Norm.skeleton("Rus' Sidiashchaya")).isEqualTo(Norm.skeleton("Русь сидящая"));
+        NameKey key = NameKey.standard();
+        assertThat(key.of("Rus Sidyashchaya")).isEqualTo(key.of("Rus' Sidiashchaya")).isEqualTo(key.of("Русь сидящая"));
     }
 
     @Test

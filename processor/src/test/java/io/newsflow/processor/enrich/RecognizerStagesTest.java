@@ -31,7 +31,7 @@ class RecognizerStagesTest {
         final ContextClassifier classifier = new ContextClassifier(LEX, GAZ, knowledge, places, orgs, persons);
         final CandidateStage candidates = new CandidateStage(LEX, GAZ, dict, knowledge, classifier, places, orgs, persons);
         final Coreference coreference = new Coreference(LEX, GAZ, dict);
-        final Linker linker = new Linker(LEX, GAZ);
+        final Linker linker = new Linker(LEX, GAZ, dict);
 
         List<Candidate> find(String text) {
             return candidates.find(text, Tokenizer.tokenize(text), NO_DEADLINE);

@@ -75,7 +75,9 @@ class UnseenNewsPatternsTest {
         assertThat(find(es, "Mykolaiv Oblast").orElseThrow().getId()).startsWith("geonames:adm1:UA");
         Entity sussex = find(es, "Sussex County").orElseThrow();
         assertThat(sussex.getType()).isEqualTo(EntityType.LOCATION);
-        assertThat(sussex.getId()).startsWith("nf:loc:");
+        // a US county is a GeoNames second-level district (admin2) with a point
+        assertThat(sussex.getId()).startsWith("geonames:adm2:US.");
+        assertThat(sussex.getGeo()).isNotNull();
         assertThat(find(es, "Kano State").orElseThrow().getId()).startsWith("geonames:adm1:NG");
         // a school district is an organisation
         assertThat(typeOf("Parents said on Tuesday that the Maple Grove School District had closed all of its buildings.",
