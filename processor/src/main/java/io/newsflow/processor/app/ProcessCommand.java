@@ -1,7 +1,10 @@
 package io.newsflow.processor.app;
 
+import io.newsflow.observability.http.ServiceHttpServer;
+import io.newsflow.observability.metrics.ServiceMetrics;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.enrich.EnricherOptions;
+import io.newsflow.processor.http.ProcessorHttpServer;
 import io.newsflow.schemas.serde.SerdeConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -57,6 +60,11 @@ public final class ProcessCommand implements Callable<Integer> {
             description = "Give up when not RUNNING after this many seconds (default: ${DEFAULT-VALUE})")
     long startupTimeoutSeconds;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = {"Serve /health/live, /health/ready and /metrics (Prometheus) on this port, all interfaces",
+                    "(0 = any free port; default: no HTTP server)"})
+    Integer httpPort;
+
     @Spec
     CommandSpec spec;
 
@@ -92,7 +100,28 @@ public final class ProcessCommand implements Callable<Integer> {
             return 2;
         }
         spec.commandLine().getErr().println("process: gazetteer " + enricher.gazetteerSummary());
-        ProcessorApp app = new ProcessorApp(props, enricher);
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            spec.commandLine().getErr().println("process: --http-port must be 0..65535, not " + httpPort);
+            return 2;
+        }
+        try (ServiceMetrics metrics = ServiceMetrics.create("processor");
+             ProcessorApp app = new ProcessorApp(props, enricher, metrics.registry())) {
+            return run(app, metrics);
+        }
+    }
+
+    private int run(ProcessorApp app, ServiceMetrics metrics) throws InterruptedException {
+        ServiceHttpServer http = null;
+        if (httpPort != null) {
+            try {
+                http = ProcessorHttpServer.start(httpPort, app, metrics);
+            } catch (IllegalStateException e) {
+                spec.commandLine().getErr().println("process: " + e.getMessage());
+                return 2;
+            }
+            spec.commandLine().getErr().println("process: health and metrics on " + http.url()
+                    + " (/health/live, /health/ready, /metrics)");
+        }
         Thread hook = new Thread(app::close, "newsflow-processor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -111,6 +140,9 @@ public final class ProcessCommand implements Callable<Integer> {
             return app.failed() ? 1 : 0;
         } finally {
             app.close();
+            if (http != null) {
+                http.close(); // last: readiness answers 503 while the client shuts down
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -1,10 +1,16 @@
 package io.newsflow.processor.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.observability.health.Health;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.topology.EnrichmentTopology;
 import io.newsflow.processor.topology.GazetteerListener;
+import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
@@ -63,6 +69,9 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final Properties config;
     private final KafkaStreams streams;
+    private final PipelineMetrics metrics;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsObserver observer = new StreamsObserver();
     private final CompletableFuture<Void> running = new CompletableFuture<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean started;
@@ -77,8 +86,30 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry) {
+        this(config, enricher, registry, new SimpleMeterRegistry());
+    }
+
+    /**
+     * As {@link #ProcessorApp(Properties, ArticleEnricher)}, counting into {@code meters} (the
+     * service's Prometheus registry): the pipeline's meters, the enricher's truncations and every
+     * Kafka Streams client metric ({@link KafkaStreamsMetrics}).
+     */
+    public ProcessorApp(Properties config, ArticleEnricher enricher, MeterRegistry meters) {
+        this(config, enricher, new SchemaRegistryClient(registryUrl(config)), meters);
+    }
+
+    public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry, MeterRegistry meters) {
         this(config, Objects.requireNonNull(enricher, "enricher")::enrich,
-                GazetteerListener.of(enricher::upsert, enricher::remove), registry);
+                GazetteerListener.of(enricher::upsert, enricher::remove), registry, meters);
+        FunctionCounter.builder("newsflow.enrichment.truncated", enricher, ArticleEnricher::truncatedByLength)
+                .description("Articles analysed only in part: cut at " + ArticleEnricher.MAX_CHARS
+                        + " characters (cause=length) or stopped at the " + ArticleEnricher.BUDGET_MILLIS
+                        + " ms budget (cause=time)")
+                .tag("cause", "length")
+                .register(meters);
+        FunctionCounter.builder("newsflow.enrichment.truncated", enricher, ArticleEnricher::truncatedByTime)
+                .tag("cause", "time")
+                .register(meters);
     }
 
     /**
@@ -101,15 +132,32 @@ public final class ProcessorApp implements AutoCloseable {
      */
     public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
                         SchemaRegistryClient registry) {
+        this(config, enricher, gazetteer, registry, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where the pipeline's meters ({@link PipelineMetrics}) and the Streams client's
+     *               metrics are registered; the service's Prometheus registry behind {@code /metrics}
+     */
+    public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                        SchemaRegistryClient registry, MeterRegistry meters) {
         this.config = copy(Objects.requireNonNull(config, "config"));
         ProcessorConfig.applyDefaults(this.config);
         if (gazetteer == GazetteerListener.NONE) {
             log.info("{} is read but its entries are not applied: no gazetteer listener", Topics.GAZETTEER);
         }
-        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry);
-        this.streams = new KafkaStreams(topology, this.config);
+        this.metrics = PipelineMetrics.of(Objects.requireNonNull(meters, "meters"));
+        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry, java.time.Clock.systemUTC(), metrics);
+        // objects for the exception handlers, which Streams builds by reflection and configures with these configs
+        Properties streamsConfig = copy(this.config);
+        streamsConfig.put(PipelineMetrics.CONFIG, metrics);
+        this.streams = new KafkaStreams(topology, streamsConfig);
         streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler());
         streams.setStateListener(this::onStateChange);
+        streams.setGlobalStateRestoreListener(observer);
+        observer.observe(streams);
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
     }
 
     /**
@@ -204,8 +252,22 @@ public final class ProcessorApp implements AutoCloseable {
         if (!clean) {
             log.warn("processor did not close within {}", CLOSE_TIMEOUT);
         }
+        streamsMetrics.close();
         running.completeExceptionally(new IllegalStateException("closed"));
         terminated.countDown();
+    }
+
+    /**
+     * Liveness and readiness of this processor, for {@code /health/live} and {@code /health/ready}:
+     * live unless the client is in ERROR; ready when RUNNING with {@code news.gazetteer} restored.
+     */
+    public Health health() {
+        return observer.health();
+    }
+
+    /** The pipeline's meters of this processor (articles enriched, dead letters, ...). */
+    public PipelineMetrics metrics() {
+        return metrics;
     }
 
     /** The underlying client, for metrics or interactive checks; do not start or close it directly. */
@@ -262,7 +324,7 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
-        log.info("processor state {} -> {}", oldState, newState);
+        observer.onStateChange(newState, oldState);
         switch (newState) {
             case RUNNING:
                 running.complete(null);

@@ -21,6 +21,13 @@ public final class DeadLetters {
     /** An output could not be serialized or sent. */
     public static final String STAGE_PRODUCE = "PRODUCE";
 
+    /** Reason label of a tombstone on the raw topic. */
+    public static final String REASON_TOMBSTONE = "tombstone";
+    /** Reason label of an empty value on the raw topic. */
+    public static final String REASON_EMPTY = "empty-value";
+    /** Reason label of an output (or the DLQ record) over the size Kafka accepts. */
+    public static final String REASON_TOO_LARGE = "too-large";
+
     /** Longest error text kept; a stack of causes can be long and the DLQ is for people to read. */
     static final int MAX_ERROR_LENGTH = 4000;
 
@@ -66,6 +73,15 @@ public final class DeadLetters {
             }
         }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "..." : text.toString();
+    }
+
+    /**
+     * The {@code reason} label of the dead-letter metric for an error: the exception's simple class
+     * name ({@code SerializationException}, {@code WriterSchemaUnavailableException}, ...), a set
+     * bounded by the code, never the message (which carries offsets and ids).
+     */
+    public static String reason(Throwable error) {
+        return error.getClass().getSimpleName();
     }
 
     /**

@@ -68,11 +68,14 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
     private final SchemaRegistryClient registry;
     private final AvroDeserializer<RawArticle> deserializer;
     private final Clock clock;
+    private final PipelineMetrics metrics;
     private ProcessorContext<Object, Object> context;
     private WriterSchemaFetcher writerSchemas;
 
-    EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock) {
+    EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock,
+                           PipelineMetrics metrics) {
         this.enricher = enricher;
+        this.metrics = metrics;
         this.registry = registry;
         // one deserializer per processor instance (per task): its reader cache is not shared across threads
         this.deserializer = new AvroDeserializer<>(RawArticle.class, registry);
@@ -96,7 +99,7 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
                     (value == null ? "null value (tombstone)" : "empty value")
                             + ": a record on " + topic + " must carry a RawArticle; the topic is not compacted,"
                             + " so there is nothing to delete",
-                    null);
+                    null, value == null ? DeadLetters.REASON_TOMBSTONE : DeadLetters.REASON_EMPTY);
             return;
         }
 
@@ -119,8 +122,10 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
         }
 
         Outputs outputs;
+        long start = System.nanoTime();
         try {
             outputs = enrich(raw);
+            metrics.enrichmentTook(System.nanoTime() - start);
         } catch (RuntimeException | StackOverflowError e) {
             // StackOverflowError: a regex-heavy enrichment can overflow on one pathological text;
             // that is a property of the record, so it is dead-lettered like any other PROCESS error.
@@ -140,6 +145,7 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
         for (CasualtyReport report : outputs.reports) {
             context.forward(new Record<>(outputs.id, report, ts, record.headers()), EnrichmentTopology.CASUALTIES_SINK);
         }
+        metrics.articleEnriched();
     }
 
     private Outputs enrich(RawArticle raw) {
@@ -189,10 +195,10 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String stage, Throwable error) {
-        deadLetter(record, stage, DeadLetters.describe(error), error.getClass().getName());
+        deadLetter(record, stage, DeadLetters.describe(error), error.getClass().getName(), DeadLetters.reason(error));
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String stage, String error, String errorClass) {
+    private void deadLetter(Record<byte[], byte[]> record, String stage, String error, String errorClass, String reason) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source != null ? source.topic() : null;
         Integer partition = source != null ? source.partition() : null;
@@ -203,6 +209,7 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
                                 clock.instant()),
                         record.timestamp(), record.headers()),
                 EnrichmentTopology.DEAD_LETTER_SINK);
+        metrics.deadLettered(stage, reason);
     }
 
     private static final class Outputs {

@@ -101,7 +101,17 @@ public final class EnrichmentTopology {
      */
     public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
                                  SchemaRegistryClient registry, Clock clock) {
+        return build(enricher, gazetteer, registry, clock, PipelineMetrics.unexposed());
+    }
+
+    /**
+     * As {@link #build(Function, GazetteerListener, SchemaRegistryClient, Clock)}, counting into
+     * {@code metrics} (articles enriched, dead letters, enrichment time, gazetteer entries).
+     */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                                 SchemaRegistryClient registry, Clock clock, PipelineMetrics metrics) {
         Objects.requireNonNull(enricher, "enricher");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(gazetteer, "gazetteer");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(clock, "clock");
@@ -113,7 +123,7 @@ public final class EnrichmentTopology {
                 .withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
-                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock), SOURCE)
+                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock, metrics), SOURCE)
                 .addSink(ENRICHED_SINK, Topics.ENRICHED, ids,
                         new AvroSerializer<EnrichedArticle>(registry, false), ENRICH_PROCESSOR)
                 .addSink(ENTITIES_SINK, Topics.ENTITIES, ids,
@@ -126,6 +136,6 @@ public final class EnrichmentTopology {
                 // instead of reaching the deserialization handler, whose dead letters a global
                 // thread cannot send
                 .addGlobalStore(gazetteerStore, GAZETTEER_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                        Topics.GAZETTEER, GAZETTEER_PROCESSOR, () -> new GazetteerProcessor(gazetteer, registry));
+                        Topics.GAZETTEER, GAZETTEER_PROCESSOR, () -> new GazetteerProcessor(gazetteer, registry, metrics));
     }
 }

@@ -60,8 +60,10 @@ public class DeadLetterProductionExceptionHandler extends DeadLetterHandler impl
             return Response.fail();
         }
         try {
-            return Response.resume(deadLetters.of(DeadLetters.STAGE_PRODUCE, exception, context,
+            Response response = Response.resume(deadLetters.of(DeadLetters.STAGE_PRODUCE, exception, context,
                     context.sourceRawKey(), context.sourceRawValue()));
+            metrics.deadLettered(DeadLetters.STAGE_PRODUCE, DeadLetters.reason(exception));
+            return response;
         } catch (RuntimeException e) {
             log.error("cannot write the dead letter for {}-{}@{}; failing rather than dropping it",
                     context.topic(), context.partition(), context.offset(), e);
