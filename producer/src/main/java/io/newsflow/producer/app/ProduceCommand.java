@@ -1,6 +1,9 @@
 package io.newsflow.producer.app;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.observability.http.ServiceHttpServer;
+import io.newsflow.observability.metrics.ServiceMetrics;
 import io.newsflow.producer.source.ArticleFileParser;
 import io.newsflow.producer.source.ArticleSource;
 import io.newsflow.producer.source.ArticleSources;
@@ -111,6 +114,11 @@ public class ProduceCommand implements Callable<Integer> {
             description = "largest article accepted, in bytes of text (default: ${DEFAULT-VALUE})")
     long maxArticleBytes;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "serve /health/live, /health/ready and /metrics (Prometheus) on this port, all interfaces "
+                    + "(0 = any free port; default: none); for --follow")
+    Integer httpPort;
+
     @Spec
     CommandSpec spec;
 
@@ -147,6 +155,9 @@ public class ProduceCommand implements Callable<Integer> {
         }
         if (maxArticleBytes <= 0) {
             throw new ParameterException(cli, "--max-article-bytes must be positive");
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new ParameterException(cli, "--http-port must be 0..65535, not " + httpPort);
         }
         if (noState && stateFile != null) {
             throw new ParameterException(cli, "--state and --no-state exclude each other");
@@ -212,8 +223,30 @@ public class ProduceCommand implements Callable<Integer> {
         }
         // with a progress bar on the terminal the per-article lines would only scroll it away
         boolean lineless = quiet || progress != ProgressBar.NONE;
-        ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
-        return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        if (httpPort == null) {
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
+            return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+        }
+        try (ServiceMetrics metrics = ServiceMetrics.create("producer");
+             KafkaClientMetrics clientMetrics = new KafkaClientMetrics(producer)) {
+            clientMetrics.bindTo(metrics.registry());
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress, metrics.registry());
+            ServiceHttpServer http;
+            try {
+                http = ServiceHttpServer.builder().port(httpPort).health(run.health()).metrics(metrics).start();
+            } catch (IllegalStateException e) {
+                producer.close();
+                state.close();
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ProduceResult.USAGE;
+            }
+            try (http) {
+                err.println("health and metrics on " + http.url() + " (/health/live, /health/ready, /metrics)");
+                err.flush();
+                return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+            }
+        }
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.newsflow.producer.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.observability.health.CheckResult;
+import io.newsflow.observability.health.Health;
 import io.newsflow.producer.source.ArticleParseException;
 import io.newsflow.producer.source.ArticleSink;
 import io.newsflow.producer.source.ArticleSource;
@@ -47,9 +52,34 @@ final class ProduceRun {
     private final AtomicLong skipped = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Counter publishedCount;
+    private final Counter failedCount;
+    private final Counter skippedCount;
+    private final Counter unreadableCount;
+    private volatile boolean firstPassDone;
+    private volatile String lastPass = "";
 
     ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
                boolean quiet, ProgressBar progress) {
+        this(producer, state, out, err, quiet, progress, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where the run counts, as {@code newsflow_articles_published_total},
+     *               {@code newsflow_articles_failed_total} (sends that failed, articles refused as too large
+     *               included), {@code newsflow_articles_skipped_total} (sent before) and
+     *               {@code newsflow_inputs_unreadable_total} (files, items or sources that could not be read)
+     */
+    ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
+               boolean quiet, ProgressBar progress, MeterRegistry meters) {
+        this.publishedCount = Counter.builder("newsflow.articles.published")
+                .description("Articles the broker acknowledged on news.articles.raw").register(meters);
+        this.failedCount = Counter.builder("newsflow.articles.failed")
+                .description("Articles that could not be sent (refused as too large, or the send failed)").register(meters);
+        this.skippedCount = Counter.builder("newsflow.articles.skipped")
+                .description("Articles skipped as sent before (state file) or read twice").register(meters);
+        this.unreadableCount = Counter.builder("newsflow.inputs.unreadable")
+                .description("Files, feed items or sources that could not be read").register(meters);
         this.state = state;
         this.out = out;
         this.err = err;
@@ -58,6 +88,7 @@ final class ProduceRun {
         this.publisher = new ArticlePublisher(producer, new PublishListener() {
             @Override
             public void onSent(RawArticle article, RecordMetadata metadata) {
+                publishedCount.increment();
                 state.record(article.getId());
                 if (!quiet) {
                     print(out, "published " + article.getId() + " " + article.getTitle());
@@ -66,6 +97,7 @@ final class ProduceRun {
 
             @Override
             public void onFailed(RawArticle article, PublishFailure failure) {
+                failedCount.increment();
                 handled.remove(article.getId());
                 print(err, "error " + failure);
             }
@@ -80,6 +112,20 @@ final class ProduceRun {
     /** Reads every source, then polls them every {@code interval} until Ctrl-C or a fatal producer error. */
     ProduceResult follow(List<? extends ArticleSource> sources, Duration interval) {
         return run(sources, interval);
+    }
+
+    /**
+     * Liveness {@code producer}: down once the producer stopped on a fatal error (the run then ends and
+     * the command exits 4). Readiness {@code sources}: the first pass over the sources is done.
+     */
+    Health health() {
+        return new Health()
+                .addLiveness("producer", () -> publisher.fatalError()
+                        .map(reason -> CheckResult.down("stopped: " + reason))
+                        .orElseGet(() -> CheckResult.up(publisher.isClosed() ? "closed" : "sending")))
+                .addReadiness("sources", () -> firstPassDone
+                        ? CheckResult.up("following; last pass " + lastPass + ": " + counts())
+                        : CheckResult.down("reading the sources for the first time"));
     }
 
     /** Asks a running {@link #follow} to stop after the current pass. */
@@ -109,6 +155,7 @@ final class ProduceRun {
         ProduceResult result;
         try {
             long found = pass(sources, false);
+            markPass();
             if (found == 0 && interval == null) {
                 print(err, "error: no articles found");
             }
@@ -123,6 +170,7 @@ final class ProduceRun {
                         break;
                     }
                     pass(sources, true);
+                    markPass();
                     publisher.flush();
                     state.flush();
                     String now = counts();
@@ -174,6 +222,7 @@ final class ProduceRun {
             } catch (IOException | UncheckedIOException e) {
                 // a source that cannot be read is reported; the other sources (and, following, later polls) go on
                 unreadable.incrementAndGet();
+                unreadableCount.increment();
                 print(err, "error " + source.name() + ": cannot read: " + e.getMessage());
             } catch (Stopped e) {
                 found += sink.count;
@@ -185,6 +234,11 @@ final class ProduceRun {
             found += sink.count;
         }
         return found;
+    }
+
+    private void markPass() {
+        lastPass = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        firstPassDone = true;
     }
 
     private String counts() {
@@ -243,6 +297,7 @@ final class ProduceRun {
 
         private void skip(RawArticle article, String why) {
             skipped.incrementAndGet();
+            skippedCount.increment();
             if (!quiet) {
                 print(out, "skipped " + article.getId() + " " + article.getTitle() + ": " + why);
             }
@@ -253,6 +308,7 @@ final class ProduceRun {
             count++;
             progress.step();
             unreadable.incrementAndGet();
+            unreadableCount.increment();
             print(err, "error " + error.getMessage());
         }
     }
