@@ -389,7 +389,7 @@ final class CasualtyExtractor {
         else if (q == Qualifier.APPROXIMATE) min = null;
         String attribution = attribution(toks, sentStart, body);
         return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
-            body.substring(textStart, textEnd), textStart, textEnd);
+            body.substring(textStart, textEnd), textStart, textEnd, null);
     }
 
     private static FigureCategory category(List<Token> toks, int m) {
