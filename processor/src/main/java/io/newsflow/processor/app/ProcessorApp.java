@@ -10,6 +10,7 @@ import io.newsflow.avro.RawArticle;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.topology.EnrichmentTopology;
 import io.newsflow.processor.topology.GazetteerListener;
+import io.newsflow.processor.topology.OutputLimits;
 import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
@@ -33,6 +34,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
@@ -70,6 +74,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final Properties config;
     private final KafkaStreams streams;
     private final PipelineMetrics metrics;
+    private final OutputLimits limits;
     private final KafkaStreamsMetrics streamsMetrics;
     private final StreamsObserver observer = new StreamsObserver();
     private final CompletableFuture<Void> running = new CompletableFuture<>();
@@ -147,12 +152,15 @@ public final class ProcessorApp implements AutoCloseable {
             log.info("{} is read but its entries are not applied: no gazetteer listener", Topics.GAZETTEER);
         }
         this.metrics = PipelineMetrics.of(Objects.requireNonNull(meters, "meters"));
-        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry, java.time.Clock.systemUTC(), metrics);
+        this.limits = OutputLimits.fromStreamsConfig(this.config);
+        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry, java.time.Clock.systemUTC(), metrics,
+                limits);
         // objects for the exception handlers, which Streams builds by reflection and configures with these configs
         Properties streamsConfig = copy(this.config);
         streamsConfig.put(PipelineMetrics.CONFIG, metrics);
+        streamsConfig.put(OutputLimits.CONFIG, limits);
         this.streams = new KafkaStreams(topology, streamsConfig);
-        streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler());
+        streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler(limits));
         streams.setStateListener(this::onStateChange);
         streams.setGlobalStateRestoreListener(observer);
         observer.observe(streams);
@@ -190,6 +198,7 @@ public final class ProcessorApp implements AutoCloseable {
             if (!created.isEmpty()) {
                 log.info("created topics {}", created);
             }
+            lowerLimitsToTopics(admin, timeout);
         } catch (TimeoutException e) {
             throw new TimeoutException("no answer from the Kafka cluster at "
                     + config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " within " + timeout
@@ -208,6 +217,26 @@ public final class ProcessorApp implements AutoCloseable {
             throw new TimeoutException("processor not RUNNING within " + timeout + " (state " + streams.state() + ")");
         }
         log.info("processor {} running", config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    /** The output topics' {@code max.message.bytes} lower the output limit when they accept less than the producer. */
+    private void lowerLimitsToTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+        List<ConfigResource> outputs = List.of(Topics.ENRICHED, Topics.ENTITIES, Topics.CASUALTIES, Topics.DLQ).stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                .collect(Collectors.toList());
+        try {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(outputs).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            configs.forEach((topic, config) -> {
+                ConfigEntry max = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (max != null && max.value() != null) {
+                    limits.lowerTo(Long.parseLong(max.value()), TopicConfig.MAX_MESSAGE_BYTES_CONFIG + " of " + topic.name());
+                }
+            });
+        } catch (ExecutionException e) {
+            log.warn("cannot read the output topics' {} ({}); outputs are limited to {}", TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                    e.getCause().toString(), limits.describe());
+        }
     }
 
     /** Starts the client without waiting; see {@link #startAndAwaitRunning}. */
@@ -263,6 +292,11 @@ public final class ProcessorApp implements AutoCloseable {
      */
     public Health health() {
         return observer.health();
+    }
+
+    /** How large an output may be, as found at start; see {@link OutputLimits}. */
+    public OutputLimits limits() {
+        return limits;
     }
 
     /** The pipeline's meters of this processor (articles enriched, dead letters, ...). */

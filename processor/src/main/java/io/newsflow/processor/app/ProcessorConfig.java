@@ -101,6 +101,10 @@ public final class ProcessorConfig {
         // The gazetteer is read as a global table; its records get the same processing handler
         // (and this silences Streams' start-up warning that it would otherwise not).
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // the enriched record repeats the article's body (news.articles.raw has it too): lz4 keeps the
+        // copy cheap on the wire and on disk (the size limit is checked uncompressed, see OutputLimits)
+        props.putIfAbsent(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG),
+                "lz4");
     }
 
     /** The configuration as "key=value" lines, sorted, with secrets masked — safe to log. */

@@ -7,6 +7,7 @@ import io.newsflow.avro.EntityMention;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.RecordSizes;
 import io.newsflow.schemas.serde.AvroSerializer;
 import java.time.Clock;
 import java.util.Objects;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * out  news.articles.enriched  article id (String) → EnrichedArticle
  *      news.entities           entity id (String)  → EntityMention    one per entity of the article
  *      news.casualties         article id (String) → CasualtyReport   one per figure, places = the LOCATION entities
- *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE or PROCESS
+ *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE, PROCESS, or PRODUCE when
+ *                                                                     the outputs are larger than Kafka accepts
  * global news.gazetteer        entity id (String)  → GazetteerEntry (wire-format bytes; null = remove), compacted
  *                              → global store gazetteer-store, each entry handed to the {@link GazetteerListener}
  * </pre>
@@ -101,17 +103,21 @@ public final class EnrichmentTopology {
      */
     public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
                                  SchemaRegistryClient registry, Clock clock) {
-        return build(enricher, gazetteer, registry, clock, PipelineMetrics.unexposed());
+        return build(enricher, gazetteer, registry, clock, PipelineMetrics.unexposed(),
+                OutputLimits.of(RecordSizes.KAFKA_DEFAULT_MAX_REQUEST_SIZE, "Kafka's default max.request.size"));
     }
 
     /**
      * As {@link #build(Function, GazetteerListener, SchemaRegistryClient, Clock)}, counting into
-     * {@code metrics} (articles enriched, dead letters, enrichment time, gazetteer entries).
+     * {@code metrics} (articles enriched, dead letters, enrichment time, gazetteer entries), with
+     * outputs larger than {@code limits} dead-lettered (stage PRODUCE) instead of sent.
      */
     public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
-                                 SchemaRegistryClient registry, Clock clock, PipelineMetrics metrics) {
+                                 SchemaRegistryClient registry, Clock clock, PipelineMetrics metrics,
+                                 OutputLimits limits) {
         Objects.requireNonNull(enricher, "enricher");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(gazetteer, "gazetteer");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(clock, "clock");
@@ -123,7 +129,7 @@ public final class EnrichmentTopology {
                 .withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
-                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock, metrics), SOURCE)
+                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock, metrics, limits), SOURCE)
                 .addSink(ENRICHED_SINK, Topics.ENRICHED, ids,
                         new AvroSerializer<EnrichedArticle>(registry, false), ENRICH_PROCESSOR)
                 .addSink(ENTITIES_SINK, Topics.ENTITIES, ids,

@@ -37,7 +37,7 @@ class EnrichmentTopologyMetricsTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(EnrichmentTopology.build(Articles::fakeEnrich, GazetteerListener.NONE, registry,
-                Clock.fixed(T0, ZoneOffset.UTC), PipelineMetrics.of(meters)), props, T0);
+                Clock.fixed(T0, ZoneOffset.UTC), PipelineMetrics.of(meters), OutputLimits.of(1_048_576, "test")), props, T0);
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new AvroSerializer<RawArticle>(registry, false));
         rawBytes = driver.createInputTopic(Topics.RAW, new ByteArraySerializer(), new ByteArraySerializer());
     }

@@ -110,8 +110,10 @@ public class ProduceCommand implements Callable<Integer> {
             description = "properties file: any Kafka producer setting, plus schema.registry.url")
     Path configFile;
 
-    @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "1048576",
-            description = "largest article accepted, in bytes of text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "524288",
+            description = "largest article accepted, in bytes of text when read and serialized when sent (default:"
+                    + " ${DEFAULT-VALUE}, what the pipeline carries: the enriched record repeats the article and must fit"
+                    + " in Kafka's 1 MiB max.request.size)")
     long maxArticleBytes;
 
     @Option(names = "--http-port", paramLabel = "PORT",
@@ -224,13 +226,15 @@ public class ProduceCommand implements Callable<Integer> {
         // with a progress bar on the terminal the per-article lines would only scroll it away
         boolean lineless = quiet || progress != ProgressBar.NONE;
         if (httpPort == null) {
-            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), maxArticleBytes);
             return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
         }
         try (ServiceMetrics metrics = ServiceMetrics.create("producer");
              KafkaClientMetrics clientMetrics = new KafkaClientMetrics(producer)) {
             clientMetrics.bindTo(metrics.registry());
-            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress, metrics.registry());
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress, metrics.registry(),
+                    maxArticleBytes);
             ServiceHttpServer http;
             try {
                 http = ServiceHttpServer.builder().port(httpPort).health(run.health()).metrics(metrics).start();

@@ -13,6 +13,7 @@ import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.producer.transport.PublishFailure;
 import io.newsflow.producer.transport.PublishListener;
+import io.newsflow.schemas.serde.RecordSizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ final class ProduceRun {
 
     ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
                boolean quiet, ProgressBar progress) {
-        this(producer, state, out, err, quiet, progress, new SimpleMeterRegistry());
+        this(producer, state, out, err, quiet, progress, new SimpleMeterRegistry(), RecordSizes.MAX_ARTICLE_BYTES);
     }
 
     /**
@@ -69,9 +70,10 @@ final class ProduceRun {
      *               {@code newsflow_articles_failed_total} (sends that failed, articles refused as too large
      *               included), {@code newsflow_articles_skipped_total} (sent before) and
      *               {@code newsflow_inputs_unreadable_total} (files, items or sources that could not be read)
+     * @param maxArticleBytes articles larger than this, serialized, are refused (see {@link ArticlePublisher})
      */
     ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
-               boolean quiet, ProgressBar progress, MeterRegistry meters) {
+               boolean quiet, ProgressBar progress, MeterRegistry meters, long maxArticleBytes) {
         this.publishedCount = Counter.builder("newsflow.articles.published")
                 .description("Articles the broker acknowledged on news.articles.raw").register(meters);
         this.failedCount = Counter.builder("newsflow.articles.failed")
@@ -85,7 +87,7 @@ final class ProduceRun {
         this.err = err;
         this.quiet = quiet;
         this.progress = progress;
-        this.publisher = new ArticlePublisher(producer, new PublishListener() {
+        this.publisher = new ArticlePublisher(producer, io.newsflow.schemas.Topics.RAW, new PublishListener() {
             @Override
             public void onSent(RawArticle article, RecordMetadata metadata) {
                 publishedCount.increment();
@@ -101,7 +103,7 @@ final class ProduceRun {
                 handled.remove(article.getId());
                 print(err, "error " + failure);
             }
-        });
+        }, maxArticleBytes);
     }
 
     /** Reads every source once, publishes, flushes and closes. */

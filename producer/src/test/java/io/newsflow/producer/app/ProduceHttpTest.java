@@ -43,7 +43,8 @@ class ProduceHttpTest {
         StringWriter out = new StringWriter();
         try (ServiceMetrics metrics = ServiceMetrics.create("producer")) {
             ProduceRun run = new ProduceRun(producer, SentArticles.inMemory(), new PrintWriter(out, true),
-                    new PrintWriter(new StringWriter(), true), true, ProgressBar.NONE, metrics.registry());
+                    new PrintWriter(new StringWriter(), true), true, ProgressBar.NONE, metrics.registry(),
+                    io.newsflow.schemas.serde.RecordSizes.MAX_ARTICLE_BYTES);
             try (ServiceHttpServer http = ServiceHttpServer.builder().health(run.health()).metrics(metrics).start()) {
                 assertThat(get(http, "/health/ready").statusCode()).isEqualTo(503);
 
