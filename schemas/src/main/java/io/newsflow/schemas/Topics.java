@@ -1,6 +1,15 @@
 package io.newsflow.schemas;
 
+import io.newsflow.avro.CasualtyReport;
+import io.newsflow.avro.DeadLetter;
+import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.avro.EntityMention;
+import io.newsflow.avro.GazetteerEntry;
+import io.newsflow.avro.RawArticle;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
 
 /**
  * The topic names of the pipeline, in one immutable place that services and tests import.
@@ -27,6 +36,25 @@ public final class Topics {
 
     /** Topics that keep only the latest value per key. */
     public static final List<String> COMPACTED = List.of(GAZETTEER);
+
+    /**
+     * The value schema of each topic, registered under {@code <topic>-value} and published as the
+     * self-contained file {@code schemas/src/main/avro/<record name>.avsc} (Java-only properties
+     * aside: see {@link PublishedSchemas}). A new topic needs an entry here; the schemas module's
+     * tests check that every topic has one and that its file exists.
+     */
+    public static final Map<String, Schema> VALUE_SCHEMAS = valueSchemas();
+
+    private static Map<String, Schema> valueSchemas() {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        schemas.put(RAW, RawArticle.getClassSchema());
+        schemas.put(ENRICHED, EnrichedArticle.getClassSchema());
+        schemas.put(ENTITIES, EntityMention.getClassSchema());
+        schemas.put(CASUALTIES, CasualtyReport.getClassSchema());
+        schemas.put(DLQ, DeadLetter.getClassSchema());
+        schemas.put(GAZETTEER, GazetteerEntry.getClassSchema());
+        return java.util.Collections.unmodifiableMap(schemas);
+    }
 
     private Topics() {
     }

@@ -7,9 +7,8 @@ import io.newsflow.consumer.transport.NewsTopic;
 import io.newsflow.consumer.transport.RecordHandler;
 import io.newsflow.consumer.transport.TopicSubscriber;
 import io.newsflow.consumer.transport.UnreadableRecord;
-import java.io.IOException;
+import io.newsflow.schemas.config.ConnectionOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,21 +61,12 @@ public class ConsumeCommand implements Callable<Integer> {
             description = "stop when no record has arrived for this long (30 = 30s; 500ms, 2m, PT1M)")
     Duration timeout;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "schema registry (env SCHEMA_REGISTRY_URL; default http://localhost:8081)")
-    String schemaRegistryUrl;
-
     @Option(names = "--group-id", paramLabel = "ID",
             description = "consumer group, to resume where it left off (default: a fresh group per run)")
     String groupId;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "properties file: any Kafka consumer setting, plus schema.registry.url")
-    Path configFile;
+    @Mixin
+    ConnectionOptions connection;
 
     @Spec
     CommandSpec spec;
@@ -108,10 +99,9 @@ public class ConsumeCommand implements Callable<Integer> {
         }
         Properties config;
         try {
-            config = KafkaSubscribers.consumerConfig(
-                    ConsumerSettings.load(configFile, env, bootstrapServers, schemaRegistryUrl), groupId, fromBeginning);
-        } catch (IOException e) {
-            throw new ParameterException(cli, "Cannot read --config " + configFile + ": " + e);
+            config = KafkaSubscribers.consumerConfig(connection.settings(env), groupId, fromBeginning);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage());
         }
         return consume(topic, config, cli.getOut(), cli.getErr());
     }

@@ -1,5 +1,6 @@
 package io.newsflow.consumer.transport;
 
+import io.newsflow.schemas.config.ClientConfigs;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroDeserializer;
 import io.newsflow.schemas.serde.SerdeConfig;
@@ -57,16 +58,18 @@ public final class KafkaSubscribers {
         if (url == null || url.toString().isBlank()) {
             throw new IllegalArgumentException("missing '" + SerdeConfig.SCHEMA_REGISTRY_URL + "' in the consumer config");
         }
-        return createConsumer(topic, config, new SchemaRegistryClient(url.toString()));
+        return createConsumer(topic, config, ClientConfigs.registry(config));
     }
 
-    /** As {@link #createConsumer(NewsTopic, Properties)}, with a registry client of the caller's. */
+    /**
+     * As {@link #createConsumer(NewsTopic, Properties)}, with a registry client of the caller's. The
+     * consumer gets the consumer settings of {@code config} (connection, security,
+     * {@code consumer.}-prefixed ones; see {@link ClientConfigs#consumer}).
+     */
     public static <V extends SpecificRecord> Consumer<String, V> createConsumer(NewsTopic<V> topic, Properties config,
                                                                                 SchemaRegistryClient registry) {
-        Properties props = new Properties();
-        props.putAll(config);
-        props.remove(SerdeConfig.SCHEMA_REGISTRY_URL);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new AvroDeserializer<V>(topic.valueType(), registry));
+        return new KafkaConsumer<>(ClientConfigs.consumer(config), new StringDeserializer(),
+                new AvroDeserializer<V>(topic.valueType(), registry));
     }
 
     /** A subscriber for {@code topic} on a real consumer built from {@code config} (see {@link #consumerConfig}). */

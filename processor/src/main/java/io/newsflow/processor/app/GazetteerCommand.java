@@ -3,20 +3,18 @@ package io.newsflow.processor.app;
 import io.newsflow.avro.EntityType;
 import io.newsflow.avro.GazetteerEntry;
 import io.newsflow.avro.GeoPoint;
+import io.newsflow.schemas.config.ClientConfigs;
+import io.newsflow.schemas.config.ConnectionOptions;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroSerializer;
-import io.newsflow.schemas.serde.SerdeConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -84,28 +82,6 @@ public final class GazetteerCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where to publish: the same settings, precedence and defaults as {@code process}. */
-    static final class Connection {
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-                description = "Kafka brokers (default: env NEWSFLOW_BOOTSTRAP_SERVERS / KAFKA_BOOTSTRAP_SERVERS, then the file, then localhost:9092)")
-        String bootstrapServers;
-
-        @Option(names = "--schema-registry-url", paramLabel = "URL",
-                description = "Schema Registry (default: env NEWSFLOW_SCHEMA_REGISTRY_URL / SCHEMA_REGISTRY_URL, then the file, then http://localhost:8081)")
-        String schemaRegistryUrl;
-
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "Properties file (client and security settings); environment and flags override it")
-        Path configFile;
-
-        Properties config(Map<String, String> env) {
-            Map<String, String> flags = new HashMap<>();
-            flags.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            flags.put(SerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-            return ProcessorConfig.load(configFile, env, flags);
-        }
-    }
-
     @Command(name = "put", mixinStandardHelpOptions = true,
             description = "Add or replace an entity: its id, canonical name, type and other names (aliases, translations).")
     static final class Put implements Callable<Integer> {
@@ -113,7 +89,7 @@ public final class GazetteerCommand implements Runnable {
         GazetteerCommand parent;
 
         @Mixin
-        Connection connection;
+        ConnectionOptions connection;
 
         @Option(names = "--id", required = true, paramLabel = "ID",
                 description = "Stable entity id: a Wikidata QID (Q...) where known, else a project id (nf:org:...)")
@@ -205,7 +181,7 @@ public final class GazetteerCommand implements Runnable {
         GazetteerCommand parent;
 
         @Mixin
-        Connection connection;
+        ConnectionOptions connection;
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "The entity id to remove")
         String id;
@@ -224,10 +200,10 @@ public final class GazetteerCommand implements Runnable {
         RecordMetadata apply(GazetteerPublisher publisher) throws InterruptedException, ExecutionException, TimeoutException;
     }
 
-    int publish(Connection connection, String what, Action action) {
+    int publish(ConnectionOptions connection, String what, Action action) {
         Properties config;
         try {
-            config = connection.config(env);
+            config = connection.settings(env);
         } catch (IllegalArgumentException e) {
             return fail("gazetteer: " + e.getMessage(), 2);
         }
@@ -260,26 +236,14 @@ public final class GazetteerCommand implements Runnable {
         return code;
     }
 
-    /** A producer of the configuration's client settings (plus any {@code producer.}-prefixed ones). */
+    /** A producer of the configuration's client and security settings (plus any {@code producer.}-prefixed ones). */
     static Producer<String, GazetteerEntry> kafkaProducer(Properties config) {
-        Map<String, Object> producer = producerConfig(config);
-        SchemaRegistryClient registry = new SchemaRegistryClient(config.getProperty(SerdeConfig.SCHEMA_REGISTRY_URL));
-        return new KafkaProducer<>(producer, new StringSerializer(), new AvroSerializer<GazetteerEntry>(registry, false));
+        SchemaRegistryClient registry = ClientConfigs.registry(config);
+        return new KafkaProducer<>(producerConfig(config), new StringSerializer(), new AvroSerializer<GazetteerEntry>(registry, false));
     }
 
     static Map<String, Object> producerConfig(Properties config) {
-        Set<String> known = ProducerConfig.configNames();
-        Map<String, Object> producer = new HashMap<>();
-        for (String key : config.stringPropertyNames()) {
-            if (known.contains(key)) {
-                producer.put(key, config.getProperty(key));
-            }
-        }
-        for (String key : config.stringPropertyNames()) {
-            if (key.startsWith("producer.")) {
-                producer.put(key.substring("producer.".length()), config.getProperty(key));
-            }
-        }
+        Map<String, Object> producer = ClientConfigs.producer(config);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-gazetteer");
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -5,7 +5,7 @@ import io.newsflow.observability.metrics.ServiceMetrics;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.processor.http.ProcessorHttpServer;
-import io.newsflow.schemas.serde.SerdeConfig;
+import io.newsflow.schemas.config.ConnectionOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,17 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Run the Kafka Streams processor: enrich news.articles.raw into news.articles.enriched,",
                 "news.entities and news.casualties; unreadable records go to news.articles.dlq. Runs until Ctrl-C."})
 public final class ProcessCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka brokers (default: env NEWSFLOW_BOOTSTRAP_SERVERS / KAFKA_BOOTSTRAP_SERVERS, then the file, then localhost:9092)")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Schema Registry (default: env NEWSFLOW_SCHEMA_REGISTRY_URL / SCHEMA_REGISTRY_URL, then the file, then http://localhost:8081)")
-    String schemaRegistryUrl;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Kafka Streams properties file; environment and flags override it")
-    Path configFile;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--gazetteer-geonames", paramLabel = "FILE",
             description = {"A GeoNames dump (allCountries/cities500/cities15000/<CC>.txt, plain, .zip or .gz) that extends",
@@ -151,12 +142,10 @@ public final class ProcessCommand implements Callable<Integer> {
         }
     }
 
-    /** The options as configuration: flags over environment over file over defaults. */
+    /** The options as configuration: flags over environment over file over defaults ({@link ConnectionOptions}). */
     Properties config() {
         Map<String, String> flags = new HashMap<>();
-        flags.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        flags.put(SerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         flags.put(EnricherOptions.GEONAMES, gazetteerGeonames == null ? null : gazetteerGeonames.toString());
-        return ProcessorConfig.load(configFile, env, flags);
+        return ProcessorConfig.fromOptions(connection, env, flags);
     }
 }

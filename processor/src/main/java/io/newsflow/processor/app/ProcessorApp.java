@@ -14,10 +14,9 @@ import io.newsflow.processor.topology.OutputLimits;
 import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.ClientConfigs;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.serde.SerdeConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ public final class ProcessorApp implements AutoCloseable {
      * restart. The registry client is built from {@code schema.registry.url} in {@code config}.
      */
     public ProcessorApp(Properties config, ArticleEnricher enricher) {
-        this(config, enricher, new SchemaRegistryClient(registryUrl(config)));
+        this(config, enricher, ClientConfigs.registry(withDefaults(config)));
     }
 
     public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry) {
@@ -100,7 +99,7 @@ public final class ProcessorApp implements AutoCloseable {
      * Kafka Streams client metric ({@link KafkaStreamsMetrics}).
      */
     public ProcessorApp(Properties config, ArticleEnricher enricher, MeterRegistry meters) {
-        this(config, enricher, new SchemaRegistryClient(registryUrl(config)), meters);
+        this(config, enricher, ClientConfigs.registry(withDefaults(config)), meters);
     }
 
     public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry, MeterRegistry meters) {
@@ -123,7 +122,7 @@ public final class ProcessorApp implements AutoCloseable {
      * built from {@code schema.registry.url} in {@code config}.
      */
     public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher) {
-        this(config, enricher, new SchemaRegistryClient(registryUrl(config)));
+        this(config, enricher, ClientConfigs.registry(withDefaults(config)));
     }
 
     /** See {@link #ProcessorApp(Properties, Function)}. */
@@ -381,24 +380,16 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** The admin client gets the connection and security settings, plus any {@code admin.}-prefixed ones. */
     static Map<String, Object> adminConfig(Properties config) {
-        Set<String> adminKeys = AdminClientConfig.configNames();
-        Map<String, Object> admin = new HashMap<>();
-        for (String key : config.stringPropertyNames()) {
-            if (adminKeys.contains(key)) {
-                admin.put(key, config.getProperty(key));
-            }
-        }
-        for (String key : config.stringPropertyNames()) {
-            if (key.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX)) {
-                admin.put(key.substring(StreamsConfig.ADMIN_CLIENT_PREFIX.length()), config.getProperty(key));
-            }
-        }
+        Map<String, Object> admin = ClientConfigs.admin(config);
         admin.remove(AdminClientConfig.CLIENT_ID_CONFIG);
         return admin;
     }
 
-    private static String registryUrl(Properties config) {
-        return config.getProperty(SerdeConfig.SCHEMA_REGISTRY_URL, ProcessorConfig.DEFAULT_SCHEMA_REGISTRY_URL);
+    /** The configuration with the processor's defaults, so the registry client finds its URL as Streams does. */
+    private static Properties withDefaults(Properties config) {
+        Properties copy = copy(config);
+        ProcessorConfig.applyDefaults(copy);
+        return copy;
     }
 
     private static Properties copy(Properties source) {

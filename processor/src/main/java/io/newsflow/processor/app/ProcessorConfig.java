@@ -4,29 +4,25 @@ import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.processor.topology.errors.DeadLetterDeserializationExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProcessingExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProductionExceptionHandler;
+import io.newsflow.schemas.config.ClientSettings;
+import io.newsflow.schemas.config.ConnectionOptions;
+import io.newsflow.schemas.config.EnvVars;
+import io.newsflow.schemas.config.Redaction;
 import io.newsflow.schemas.serde.SerdeConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The processor's Kafka Streams configuration, in four layers, later ones winning:
- * built-in defaults &lt; the properties file ({@code --config FILE}) &lt; environment
+ * The processor's Kafka Streams configuration: the one settings loader of every command,
+ * {@link ClientSettings} (defaults &lt; the properties file ({@code --config FILE}) &lt; environment
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code NEWSFLOW_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL},
- * {@code NEWSFLOW_SCHEMA_REGISTRY_URL}, {@code NEWSFLOW_GAZETTEER_GEONAMES}) &lt; command-line flags.
- * Besides Kafka Streams settings the same properties carry the enrichment's
- * {@code newsflow.gazetteer.*} settings ({@link EnricherOptions}). Defaults are applied last with
- * {@code putIfAbsent}, so they only fill gaps. The environment is passed in as a map so the
- * precedence is testable without touching the real one.
+ * {@code NEWSFLOW_SCHEMA_REGISTRY_URL}, {@code NEWSFLOW_GAZETTEER_GEONAMES}; see {@link EnvVars})
+ * &lt; command-line flags), plus the processor's own defaults. Besides Kafka Streams settings the
+ * same properties carry the enrichment's {@code newsflow.gazetteer.*} settings
+ * ({@link EnricherOptions}). Defaults are applied last with {@code putIfAbsent}, so they only fill
+ * gaps.
  *
  * <p>{@code application.id} is the fixed literal {@value #APPLICATION_ID}: it names the consumer
  * group, the transactional ids and the state directory, so it must not move when a class is
@@ -37,45 +33,29 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class ProcessorConfig {
     public static final String APPLICATION_ID = "newsflow-processor";
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
-    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = ClientSettings.DEFAULT_BOOTSTRAP_SERVERS;
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL;
     /** Short, because exactly-once output is visible to read_committed consumers only on commit. */
     public static final String DEFAULT_COMMIT_INTERVAL_MS = "100";
-
-    public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
-    /** Wins over {@link #ENV_KAFKA_BOOTSTRAP_SERVERS} when both are set: it is the more specific one. */
-    public static final String ENV_NEWSFLOW_BOOTSTRAP_SERVERS = "NEWSFLOW_BOOTSTRAP_SERVERS";
-    public static final String ENV_SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
-    /** Wins over {@link #ENV_SCHEMA_REGISTRY_URL} when both are set. */
-    public static final String ENV_NEWSFLOW_SCHEMA_REGISTRY_URL = "NEWSFLOW_SCHEMA_REGISTRY_URL";
 
     private ProcessorConfig() {
     }
 
     /**
-     * @param file  a properties file, or null for none
+     * @param file  a properties file, or null for {@code $NEWSFLOW_CONFIG} (or none)
      * @param env   the environment ({@code System.getenv()} in production)
      * @param flags command-line settings by config key ({@code bootstrap.servers}, ...); null values are ignored
-     * @throws IllegalArgumentException when the file does not exist
-     * @throws UncheckedIOException     when it cannot be read
+     * @throws IllegalArgumentException when the file does not exist or cannot be read
      */
     public static Properties load(Path file, Map<String, String> env, Map<String, String> flags) {
-        Properties props = new Properties();
-        if (file != null) {
-            props.putAll(readFile(file));
-        }
-        putFromEnv(props, env, CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                ENV_KAFKA_BOOTSTRAP_SERVERS, ENV_NEWSFLOW_BOOTSTRAP_SERVERS);
-        putFromEnv(props, env, SerdeConfig.SCHEMA_REGISTRY_URL,
-                ENV_SCHEMA_REGISTRY_URL, ENV_NEWSFLOW_SCHEMA_REGISTRY_URL);
-        putFromEnv(props, env, EnricherOptions.GEONAMES, EnricherOptions.ENV_GEONAMES);
-        if (flags != null) {
-            flags.forEach((key, value) -> {
-                if (value != null && !value.isBlank()) {
-                    props.setProperty(key, value.trim());
-                }
-            });
-        }
+        Properties props = ClientSettings.load(file, env, flags);
+        applyDefaults(props);
+        return props;
+    }
+
+    /** The processor's settings of a command's connection options (see {@link ConnectionOptions}). */
+    public static Properties fromOptions(ConnectionOptions connection, Map<String, String> env, Map<String, String> flags) {
+        Properties props = connection.settings(env, flags);
         applyDefaults(props);
         return props;
     }
@@ -107,43 +87,8 @@ public final class ProcessorConfig {
                 "lz4");
     }
 
-    /** The configuration as "key=value" lines, sorted, with secrets masked — safe to log. */
+    /** The configuration as "key=value" lines, sorted, with secrets masked — safe to log ({@link Redaction}). */
     public static String redacted(Properties props) {
-        Map<String, String> sorted = new TreeMap<>();
-        props.stringPropertyNames().forEach(key -> sorted.put(key, isSecret(key) ? "[hidden]" : props.getProperty(key)));
-        StringBuilder out = new StringBuilder();
-        sorted.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
-        return out.toString();
-    }
-
-    static boolean isSecret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("credentials")
-                || k.contains("token") || k.endsWith(".key");
-    }
-
-    private static void putFromEnv(Properties props, Map<String, String> env, String key, String... names) {
-        if (env == null) {
-            return;
-        }
-        for (String name : names) { // later names are more specific and win
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                props.setProperty(key, value.trim());
-            }
-        }
-    }
-
-    private static Properties readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("config file not found: " + file.toAbsolutePath());
-        }
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        return props;
+        return Redaction.redacted(props);
     }
 }

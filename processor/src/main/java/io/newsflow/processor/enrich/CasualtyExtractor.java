@@ -25,69 +25,38 @@ final class CasualtyExtractor {
     private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d+,\\d{1,2}");
 
 
-    static final Map<String, Integer> UNITS = new HashMap<>();
-    static final Map<String, Integer> TENS = new HashMap<>();
-    static final Map<String, Long> SCALES = Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L,
-        "billion", 1_000_000_000L, "mln", 1_000_000L, "bn", 1_000_000_000L);
+    // the number grammar's words, the categories and the qualifiers: lexicon/rules/casualties.tsv
+    static final Map<String, Integer> UNITS = intValues("number-units");
+    static final Map<String, Integer> TENS = intValues("number-tens");
+    static final Map<String, Long> SCALES = longValues("number-scales");
     /** ACLED-style conservative values of vague amounts. */
-    static final Map<String, Long> VAGUE = Map.of("dozens", 12L, "scores", 20L, "hundreds", 100L, "thousands", 1_000L,
-        "millions", 1_000_000L, "tens", 10L);
-
-    static {
-        String[] u = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-        for (int i = 0; i < u.length; i++) UNITS.put(u[i], i);
-        String[] t = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-        for (int i = 0; i < t.length; i++) TENS.put(t[i], 20 + 10 * i);
-    }
+    static final Map<String, Long> VAGUE = longValues("vague-amounts");
 
     private static final Map<String, FigureCategory> CATEGORY = new HashMap<>();
-    private static final Set<String> ACTIVE_VERBS;
+    private static final Set<String> ACTIVE_VERBS = Rules.CASUALTIES.set("active-verbs");
 
     static {
-        for (String w : new String[] {"killed", "killing", "kill", "kills", "died", "die", "dies", "dying", "dead",
-            "deaths", "death", "fatalities", "fatality", "bodies", "body", "perished", "slain", "massacred",
-            "executed", "murdered", "drowned", "deceased"}) CATEGORY.put(w, FigureCategory.KILLED);
-        for (String w : new String[] {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "injures",
-            "wounds", "wound", "injure", "hospitalized", "hospitalised"}) CATEGORY.put(w, FigureCategory.WOUNDED);
-        for (String w : new String[] {"missing", "unaccounted"}) CATEGORY.put(w, FigureCategory.MISSING);
-        for (String w : new String[] {"detained", "detaining", "arrested", "arresting", "captured", "capturing",
-            "abducted", "kidnapped", "jailed", "imprisoned", "detainees", "prisoners", "hostages", "arrests",
-            "detentions", "apprehended"}) CATEGORY.put(w, FigureCategory.DETAINED);
-        for (String w : new String[] {"mobilized", "mobilised", "mobilizing", "mobilising", "recruited", "recruiting",
-            "drafted", "conscripted", "conscripts", "enlisted", "reservists", "mobilization", "mobilisation"})
-            CATEGORY.put(w, FigureCategory.MOBILIZED);
-        for (String w : new String[] {"displaced", "displacing", "fled", "fleeing", "evacuated", "evacuating",
-            "homeless", "refugees", "uprooted", "relocated", "flee", "flees"}) CATEGORY.put(w, FigureCategory.DISPLACED);
-        for (String w : new String[] {"casualties", "casualty"}) CATEGORY.put(w, FigureCategory.CASUALTIES);
-        ACTIVE_VERBS = Set.of("killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
-            "injures", "wounds", "displaced", "displacing", "detained", "detaining", "arrested", "arresting", "captured",
-            "capturing", "mobilized", "mobilised", "mobilizing", "mobilising", "recruited", "recruiting", "drafted",
-            "evacuated", "evacuating", "abducted", "kidnapped", "claimed", "left", "leaving", "executed", "massacred",
-            "drowned");
+        Rules.CASUALTIES.map("categories").forEach((w, c) -> CATEGORY.put(w, FigureCategory.valueOf(c)));
+    }
+
+    private static Map<String, Integer> intValues(String list) {
+        Map<String, Integer> m = new HashMap<>();
+        Rules.CASUALTIES.map(list).forEach((w, v) -> m.put(w, Integer.valueOf(v)));
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Long> longValues(String list) {
+        Map<String, Long> m = new HashMap<>();
+        Rules.CASUALTIES.map(list).forEach((w, v) -> m.put(w, Long.valueOf(v)));
+        return Map.copyOf(m);
     }
 
     /** Nouns counted by numbers that are not casualties. */
-    private static final Set<String> NOT_PEOPLE = Lexicon.set("views", "view", "followers", "subscribers", "likes",
-        "homes", "houses", "buildings", "villages", "towns", "cities", "years", "year", "months", "month", "weeks",
-        "week", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "km", "kilometres", "kilometers", "miles",
-        "metres", "meters", "percent", "per", "dollars", "euros", "pounds", "rubles", "roubles", "hryvnias", "tons",
-        "tonnes", "votes", "points", "degrees", "magnitude", "acres", "hectares", "times", "shares", "barrels", "cars",
-        "vehicles", "tanks", "drones", "missiles", "rockets", "shells", "aircraft", "planes", "jets", "ships",
-        "schools", "hospitals", "animals", "cattle", "livestock", "head", "feet", "kg", "kilograms", "litres", "liters",
-        "gallons", "bn", "mph", "kmh", "%", "hectare", "sq", "square", "pages", "articles", "posts", "videos", "messages",
-        "signatures", "bridges", "roads", "households", "families", "structures", "projects", "sites");
-    private static final Set<String> NP_STOP = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "been",
-        "be", "being", "remain", "remained", "remains", "still", "in", "on", "at", "from", "by", "and", "or", "with",
-        "since", "after", "as", "who", "that", "which", "when", "while", "across", "during", "to", "for", "into",
-        "of", "the", "a", "an", "but", "so", "than", "among", "including", "amid", "near", "over", "under", "will",
-        "would", "could", "may", "might", "can", "reportedly", "also", "now", "later", "had", "said", "not", "more",
-        "each", "per", "this", "these", "those", "their", "its", "his", "her", "our", "they", "he", "she", "it", "we");
-    private static final Set<String> MONTHS = Lexicon.set("january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> CURRENCY = Lexicon.set("$", "€", "£", "¥", "₽", "₴", "usd", "eur", "us$", "rs");
-    private static final Set<String> CLAUSE_END = Lexicon.set(";", ".", "!", "?", ":", ",", "\u2014", "(", ")");
+    private static final Set<String> NOT_PEOPLE = Rules.CASUALTIES.set("not-people");
+    private static final Set<String> NP_STOP = Rules.CASUALTIES.set("np-stop");
+    private static final Set<String> MONTHS = Rules.CASUALTIES.set("months");
+    private static final Set<String> CURRENCY = Rules.CASUALTIES.set("currency");
+    private static final Set<String> CLAUSE_END = Rules.CASUALTIES.set("clause-end");
 
     /** A parsed number: tokens [from, to), value, vagueness. */
     static final class Num {
@@ -204,23 +173,33 @@ final class CasualtyExtractor {
 
     // ---------------------------------------------------------------- figures
 
-    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut, CasualtyFigure prevFig) {
+    /** Dates, years, money, percentages, ages, ordinals and family sizes count no casualties. */
+    private static boolean notCounted(List<Token> toks, Num num) {
         int n = toks.size();
         Token first = toks.get(num.from);
         Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
         Token next = num.to < n ? toks.get(num.to) : null;
         // dates, years, money, percentages, ordinals
-        if (prev != null && (CURRENCY.contains(prev.lower) || MONTHS.contains(prev.lower))) return null;
-        if (next != null && (MONTHS.contains(next.lower) || next.punct('%') || next.is("percent") || CURRENCY.contains(next.lower))) return null;
-        if (next != null && next.is("per") && num.to + 1 < n && toks.get(num.to + 1).is("cent")) return null;
+        if (prev != null && (CURRENCY.contains(prev.lower) || MONTHS.contains(prev.lower))) return true;
+        if (next != null && (MONTHS.contains(next.lower) || next.punct('%') || next.is("percent") || CURRENCY.contains(next.lower))) return true;
+        if (next != null && next.is("per") && num.to + 1 < n && toks.get(num.to + 1).is("cent")) return true;
         if (first.number && num.to == num.from + 1 && !num.vague && first.text.length() == 4 && num.value >= 1800 && num.value <= 2100) {
             // a bare year unless a counted noun follows directly ("2000 people were killed")
-            if (next == null || !next.word || CATEGORY.get(next.lower) == null && !personNoun(next.lower)) return null;
+            if (next == null || !next.word || CATEGORY.get(next.lower) == null && !personNoun(next.lower)) return true;
         }
         if (prev != null && (prev.is("aged") || prev.is("age") || prev.is("no") || prev.is("number") || prev.is("page")
-            || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return null;
+            || prev.is("magnitude") || prev.is("route") || prev.is("article") || prev.is("resolution"))) return true;
         // "a mother of five", "father-of-three": the size of a family, not a count of victims
-        if (familySize(toks, num.from)) return null;
+        if (familySize(toks, num.from)) return true;
+        return false;
+    }
+
+    private CasualtyFigure figure(String body, List<Token> toks, Num num, int sentStart, int[] endOut, CasualtyFigure prevFig) {
+        int n = toks.size();
+        Token first = toks.get(num.from);
+        Token prev = num.from > 0 ? toks.get(num.from - 1) : null;
+        Token next = num.to < n ? toks.get(num.to) : null;
+        if (notCounted(toks, num)) return null;
 
         // range: between A and B, from A to B, A to B, A-B
         Num hi = null;
@@ -275,6 +254,48 @@ final class CasualtyExtractor {
         // "Rescue 1122 said", "Flight 816 was": a number that is part of a name counts nothing
         if (np.isEmpty() && numberInName(toks, num.from, num.to)) return null;
 
+        Found found = categoryOf(toks, qStart, sentStart, np, head, npEnd, prevFig);
+        FigureCategory cat = found.cat;
+        int catEnd = found.catEnd, contEnd = found.contEnd, before = found.before;
+        if (cat == null) return null;
+        // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
+        // phrase that is not about people or a casualty word needs the category right after it
+        if (head != null && !personNoun(head) && !CATEGORY.containsKey(head) && catEnd < 0 && !np.contains("dead")) {
+            boolean anyCat = false;
+            for (String w : np) if (CATEGORY.containsKey(w)) anyCat = true;
+            if (!anyCat && before < 0) return null;
+        }
+
+        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
+        int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
+        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
+        int textStart = toks.get(qStart).start;
+        if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
+        Long min = num.value, max = null;
+        if (hi != null) max = hi.value;
+        else if (q == Qualifier.AT_MOST) { min = null; max = num.value; }
+        else if (q == Qualifier.APPROXIMATE) min = null;
+        String attribution = attribution(toks, sentStart, body);
+        return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
+            body.substring(textStart, textEnd), textStart, textEnd, null);
+    }
+
+    /** The category a count's context gives it, with where its evidence ends. */
+    private static final class Found {
+        FigureCategory cat;
+        int catEnd = -1;       // token after a category word behind the noun phrase, else -1
+        int contEnd = -1;      // token after the place of an elliptical list item, else -1
+        int before;            // the token before the count and its qualifier (skipping "another", "a" ...)
+    }
+
+    /**
+     * The category of the count whose qualifier starts at {@code qStart} and whose noun phrase is {@code np}, in order:
+     * an active verb before it, a category word after the noun phrase in the same clause, one inside the noun phrase,
+     * a "death toll" earlier in the clause, the previous figure of an elliptical list.
+     */
+    private Found categoryOf(List<Token> toks, int qStart, int sentStart, List<String> np, String head, int npEnd,
+                             CasualtyFigure prevFig) {
+        int n = toks.size();
         FigureCategory cat = null;
         int catEnd = -1;
         // 1. an active verb right before the number (and its qualifier): "killing at least 9", "displaced millions"
@@ -369,27 +390,12 @@ final class CasualtyExtractor {
             contEnd = continuation(toks, qStart, npEnd, prevFig.getEnd(), sentStart);
             if (contEnd > 0) cat = prevFig.getCategory();
         }
-        if (cat == null) return null;
-        // a figure that counts things other than people ("40 villages were flooded") was excluded above; a noun
-        // phrase that is not about people or a casualty word needs the category right after it
-        if (head != null && !personNoun(head) && !CATEGORY.containsKey(head) && catEnd < 0 && !np.contains("dead")) {
-            boolean anyCat = false;
-            for (String w : np) if (CATEGORY.containsKey(w)) anyCat = true;
-            if (!anyCat && before < 0) return null;
-        }
-
-        String subject = contEnd > 0 && np.isEmpty() ? prevFig.getSubject() : subject(np, npText);
-        int textEnd = Math.max(toks.get(Math.max(npEnd, end) - 1).end, catEnd > 0 ? toks.get(catEnd - 1).end : 0);
-        if (contEnd > 0) textEnd = Math.max(textEnd, toks.get(contEnd - 1).end);
-        int textStart = toks.get(qStart).start;
-        if (textEnd <= textStart) textEnd = toks.get(end - 1).end;
-        Long min = num.value, max = null;
-        if (hi != null) max = hi.value;
-        else if (q == Qualifier.AT_MOST) { min = null; max = num.value; }
-        else if (q == Qualifier.APPROXIMATE) min = null;
-        String attribution = attribution(toks, sentStart, body);
-        return new CasualtyFigure(cat, num.value, min, max, q, subject, attribution,
-            body.substring(textStart, textEnd), textStart, textEnd, null);
+        Found r = new Found();
+        r.cat = cat;
+        r.catEnd = catEnd;
+        r.contEnd = contEnd;
+        r.before = before;
+        return r;
     }
 
     private static FigureCategory category(List<Token> toks, int m) {
@@ -431,11 +437,9 @@ final class CasualtyExtractor {
         return CATEGORY.get(t.lower);
     }
 
-    private static final Set<String> DRIVE_OUT = Lexicon.set("forced", "forcing", "driven", "drove", "driving", "chased",
-        "expelled", "evicted", "pushed", "uprooted", "displaced");
-    private static final Set<String> FORCED = Lexicon.set("forced", "forcing", "compelled", "obliged", "had");
-    private static final Set<String> DWELLINGS = Lexicon.set("home", "homes", "houses", "house", "villages", "village",
-        "towns", "town", "land", "lands", "city", "area", "region", "neighbourhoods", "neighborhoods", "country");
+    private static final Set<String> DRIVE_OUT = Rules.CASUALTIES.set("drive-out");
+    private static final Set<String> FORCED = Rules.CASUALTIES.set("forced");
+    private static final Set<String> DWELLINGS = Rules.CASUALTIES.set("dwellings");
 
     /** "from their homes", "out of the area", "from the village": a place people live, right after token i. */
     private static boolean outOfHomes(List<Token> toks, int i) {
@@ -450,14 +454,10 @@ final class CasualtyExtractor {
         return false;
     }
 
-    private static final Set<String> LIST_PREP = Lexicon.set("in", "at", "near", "on", "across", "around", "outside",
-        "inside", "from");
-    private static final Set<String> LIST_AFTER = Lexicon.set("alone", "respectively", "last", "this", "yesterday",
-        "today", "overnight", "earlier", "during", "since", "so", "over", "each");
-    private static final Set<String> ADMIN_AREA = Lexicon.set("region", "province", "district", "oblast", "governorate",
-        "state", "county", "city", "area", "camp", "municipality", "prefecture", "department", "village", "town");
-    private static final Set<String> LIST_BREAK = Lexicon.set("but", "while", "whereas", "although", "who", "which",
-        "that", "when", "because", "if");
+    private static final Set<String> LIST_PREP = Rules.CASUALTIES.set("list-prep");
+    private static final Set<String> LIST_AFTER = Rules.CASUALTIES.set("list-after");
+    private static final Set<String> ADMIN_AREA = Rules.CASUALTIES.set("admin-area");
+    private static final Set<String> LIST_BREAK = Rules.CASUALTIES.set("list-break");
 
     /**
      * An elliptical list item "[,|and|, and] N in/at [the] Place" whose gap back to the end of the previous figure of the
@@ -495,8 +495,7 @@ final class CasualtyExtractor {
         return p;
     }
 
-    private static final Set<String> RESUME = Lexicon.set("were", "was", "have", "has", "had", "are", "is", "remain",
-        "remained", "remains", "reportedly");
+    private static final Set<String> RESUME = Rules.CASUALTIES.set("resume");
 
     /**
      * An aside opened at token m (a spaced dash, "(", or ","), closed by the same mark within 16 tokens, after which the
@@ -526,11 +525,9 @@ final class CasualtyExtractor {
     }
 
     /** Verbs of "claimed the lives of N", "claimed N lives", "cost N lives". */
-    private static final Set<String> TAKE_LIVES = Lexicon.set("claimed", "claiming", "claim", "claims", "took", "taken",
-        "taking", "cost", "costing", "costs");
+    private static final Set<String> TAKE_LIVES = Rules.CASUALTIES.set("take-lives");
 
-    private static final Set<String> KIN = Lexicon.set("mother", "father", "parent", "grandmother", "grandfather",
-        "grandparent", "mum", "mom", "dad", "grandma", "grandpa");
+    private static final Set<String> KIN = Rules.CASUALTIES.set("kin");
 
     /** "mother of five", "mother-of-five": a kinship noun and "of" right before the number. */
     private static boolean familySize(List<Token> toks, int i) {
@@ -556,9 +553,8 @@ final class CasualtyExtractor {
             && !w.equals("least") && !w.equals("toll");
     }
 
-    private static final Set<String> MODALS = Lexicon.set("could", "would", "might", "may", "can", "will", "should");
-    private static final Set<String> MODAL_STOP = Lexicon.set("that", "which", "who", "said", "says", "when", "after",
-        "because", "but", "as", "since", "while", "and", "have", "has", "had", "if");
+    private static final Set<String> MODALS = Rules.CASUALTIES.set("modals");
+    private static final Set<String> MODAL_STOP = Rules.CASUALTIES.set("modal-stop");
 
     /** A modal in the few words before the count ("could kill up to", "could sicken thousands and kill up to"). */
     private static boolean modalBefore(List<Token> toks, int qStart, int sentStart) {
@@ -574,16 +570,7 @@ final class CasualtyExtractor {
         return false;
     }
 
-    private static final Set<String> PERSON_NOUNS = Lexicon.set("people", "persons", "person", "civilians", "civilian",
-        "men", "women", "children", "kids", "soldiers", "troops", "servicemen", "fighters", "militants", "others",
-        "residents", "individuals", "victims", "protesters", "protestors", "demonstrators", "migrants", "refugees",
-        "workers", "students", "villagers", "policemen", "officers", "police", "journalists", "reservists", "recruits",
-        "conscripts", "prisoners", "detainees", "hostages", "passengers", "patients", "infants", "babies", "boys",
-        "girls", "adults", "citizens", "inhabitants", "farmers", "miners", "pilgrims", "worshippers", "combatants",
-        "insurgents", "rebels", "gunmen", "members", "personnel", "staff", "volunteers", "guards", "sailors", "pilots",
-        "crew", "family", "families", "teenagers", "youths", "minors", "elderly", "survivors", "bodies", "dead",
-        "wounded", "injured", "missing", "displaced", "casualties", "fatalities", "deaths", "nationals", "tourists",
-        "athletes", "doctors", "nurses", "medics", "aid", "humanitarian", "mourners", "men's", "fishermen", "herders");
+    private static final Set<String> PERSON_NOUNS = Rules.CASUALTIES.set("person-nouns");
 
     private static boolean personNoun(String w) {
         return w != null && PERSON_NOUNS.contains(w);
@@ -617,28 +604,16 @@ final class CasualtyExtractor {
     private static final Map<String, Qualifier> QUAL3 = new HashMap<>();
 
     static {
-        for (String s : new String[] {"over", "above", "exceeding", "upwards", "+"}) QUAL1.put(s, Qualifier.AT_LEAST);
-        for (String s : new String[] {"some", "about", "around", "nearly", "almost", "roughly", "approximately",
-            "approx", "circa", "ca", "estimated", "approaching", "~", "reportedly"}) QUAL1.put(s, Qualifier.APPROXIMATE);
-        QUAL1.remove("reportedly");
-        for (String s : new String[] {"under", "fewer", "less"}) QUAL1.put(s, Qualifier.AT_MOST);
-        QUAL1.remove("fewer"); QUAL1.remove("less");
-        for (String s : new String[] {"at least", "more than", "no fewer", "upwards of", "in excess", "just over",
-            "well over", "over a", "more then", "at minimum", "a minimum", "minimum of", "no less"}) QUAL2.put(s, Qualifier.AT_LEAST);
-        for (String s : new String[] {"up to", "as many", "just under", "fewer than", "less than", "at most",
-            "no more", "a maximum", "maximum of", "not more"}) QUAL2.put(s, Qualifier.AT_MOST);
-        for (String s : new String[] {"an estimated", "close to", "as much", "an approximately", "some estimated"}) QUAL2.put(s, Qualifier.APPROXIMATE);
-        QUAL2.remove("as much");
-        for (String s : new String[] {"no fewer than", "no less than", "in excess of", "a minimum of", "upwards of some",
-            "not less than"}) QUAL3.put(s, Qualifier.AT_LEAST);
-        for (String s : new String[] {"as many as", "no more than", "a maximum of", "not more than", "up to about"}) QUAL3.put(s, Qualifier.AT_MOST);
-        for (String s : new String[] {"an estimated total", "just about", "somewhere around"}) QUAL3.put(s, Qualifier.APPROXIMATE);
+        // one, two or three words before the number (casualties.tsv, list qualifiers)
+        Rules.CASUALTIES.map("qualifiers").forEach((phrase, q) -> {
+            int words = phrase.split(" ").length;
+            (words == 1 ? QUAL1 : words == 2 ? QUAL2 : QUAL3).put(phrase, Qualifier.valueOf(q));
+        });
     }
 
     // ---------------------------------------------------------------- attribution
 
-    private static final Set<String> SAY = Lexicon.set("said", "says", "reported", "reports", "told", "announced",
-        "confirmed", "stated", "estimated", "estimates", "claimed", "claims", "counted", "recorded", "tallied");
+    private static final Set<String> SAY = Rules.CASUALTIES.set("say");
 
     private static String attribution(List<Token> toks, int sentStart, String body) {
         int n = toks.size();

@@ -37,7 +37,7 @@ public record EnricherOptions(Path geonames, GeoNamesMode geonamesMode, long geo
     public static final String GEONAMES_MIN_POPULATION = "newsflow.gazetteer.geonames.min-population";
     public static final String GEONAMES_FEATURE_CLASSES = "newsflow.gazetteer.geonames.feature-classes";
     /** Environment variable for {@link #GEONAMES}. */
-    public static final String ENV_GEONAMES = "NEWSFLOW_GAZETTEER_GEONAMES";
+    public static final String ENV_GEONAMES = io.newsflow.schemas.config.EnvVars.NEWSFLOW_GAZETTEER_GEONAMES;
 
     /** How a GeoNames dump combines with the bundled places. */
     public enum GeoNamesMode {

@@ -30,83 +30,30 @@ final class Lexicon {
     final Map<String, Set<String>> frequentWords = new LinkedHashMap<>();
 
     /** Nouns in a name's last position that make it an organisation (added to compromise's orgWords). */
-    static final Set<String> ORG_HEADS = set("times", "news", "post", "network", "forces", "force", "committee",
-        "committees", "council", "ministry", "programme", "program", "movement", "party", "center", "centre", "institute",
-        "agency", "fund", "front", "brigade", "battalion", "regiment", "guard", "guards", "police", "service", "services",
-        "office", "commission", "court", "parliament", "assembly", "union", "federation", "organization", "organisation",
-        "foundation", "corporation", "company", "press", "tribune", "herald", "journal", "gazette", "telegraph", "radio",
-        "television", "tv", "channel", "society", "league", "alliance", "coalition", "association", "authority",
-        "administration", "department", "directorate", "tribunal", "mission", "crescent", "cross", "bank", "army",
-        "navy", "group", "watch", "international", "observatory", "monitor", "government", "cabinet",
-        "senate", "congress", "duma", "kremlin", "secretariat", "unit", "units", "fighters", "militia", "brotherhood",
-        "initiative", "project", "agency", "bureau", "board", "university", "college", "school", "academy", "hospital",
-        "ngo", "media", "daily", "weekly", "magazine", "review", "express", "mail", "observer", "guardian",
-        "chronicle", "inquirer", "dispatch", "wire", "broadcasting", "corp", "inc", "ltd", "llc", "plc", "gmbh", "sa",
-        "ag", "airlines", "airways", "railways", "industries", "holdings", "systems", "technologies", "labs", "partners",
-        "patrol", "defence", "defense", "relief", "hospitals", "clinics", "constabulary", "gendarmerie", "corps",
-        "command", "caucus", "trust", "hotline", "helpline");
+    static final Set<String> ORG_HEADS = Rules.ENTITIES.set("org-heads");
 
     /** Lower-case nouns right before a name that say what it is: "aid group X", "the militia X". */
-    static final Set<String> ORG_CUES = set("group", "organization", "organisation", "agency", "charity", "company",
-        "firm", "movement", "party", "outlet", "newspaper", "broadcaster", "channel", "militia", "network", "ngo",
-        "watchdog", "website", "publication", "daily", "magazine", "union", "coalition", "alliance", "institute",
-        "association", "foundation", "ministry", "tabloid", "newswire", "portal", "broadcaster", "radio", "station",
-        "council", "committee", "faction", "rebels", "outfit", "brand", "bank", "manufacturer", "operator", "carrier",
-        "startup", "giant", "insurer", "retailer", "airline", "club", "team", "paper", "paramilitary", "hotline",
-        "helpline", "nonprofit", "non-profit", "collective", "platform", "consortium");
+    static final Set<String> ORG_CUES = Rules.ENTITIES.set("org-cues");
 
-    static final Set<String> PERSON_TITLES = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
-        "lord", "lady", "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
-        "general", "gen", "colonel", "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "major", "maj",
-        "commander", "admiral", "marshal", "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "bishop",
-        "archbishop", "rev", "reverend", "father", "sister", "brother", "imam", "rabbi", "sheikh", "sheik", "emir",
-        "ambassador", "spokesman", "spokeswoman", "spokesperson", "secretary", "deputy", "chairman", "chairwoman",
-        "director", "chief", "officer", "head", "leader", "blogger", "journalist", "reporter", "correspondent",
-        "activist", "widow", "widower", "wife", "husband", "mother", "son", "daughter", "native", "resident",
-        "coordinator", "official", "commissioner", "envoy", "analyst", "researcher", "lawyer", "attorney", "founder",
-        "ceo", "editor", "photographer", "writer", "author", "author", "poet", "singer", "actor", "actress", "opposition",
-        "politician", "lawmaker", "mp", "deputy", "mr.", "pastor", "soldier", "commander-in-chief", "presenter", "host",
-        "economist", "scientist", "doctor", "dissident", "rapper", "artist", "student", "teacher", "survivor", "witness",
-        "victim", "priest", "veteran", "colleague", "adviser", "advisor", "aide", "councillor", "councilor", "dictator",
-        "warlord", "tycoon", "oligarch", "businessman", "businesswoman", "billionaire", "defendant", "prosecutor",
-        "sheriff", "premier", "superintendent", "inspector", "constable", "detective", "trooper", "coroner",
-        "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman",
-        "magistrate", "treasurer", "comptroller", "auditor", "registrar", "provost", "dean", "rector", "chancellor",
-        "metropolitan", "patriarch", "cardinal", "ayatollah", "mufti", "grand mufti", "speaker", "whip", "spokesperson");
+    static final Set<String> PERSON_TITLES = Rules.ENTITIES.set("person-titles");
 
     /** Occupations and roles of news prose that compromise's Actor list lacks (general nouns, no names). */
-    static final Set<String> NEWS_ROLES = set("engineer", "executive", "nurse", "medic", "paramedic", "fisherman",
-        "vendor", "rescuer", "volunteer", "miner", "representative", "delegate", "negotiator", "mediator", "protester",
-        "protestor", "demonstrator", "villager", "shopkeeper", "labourer", "ranger", "warden", "chairperson", "consul",
-        "legislator", "barrister", "solicitor", "lecturer", "anchor", "administrator", "manager", "inspector",
-        "paralegal", "pediatrician", "paediatrician", "midwife", "firefighter", "rapporteur", "attaché", "attache");
+    static final Set<String> NEWS_ROLES = Rules.ENTITIES.set("news-roles");
 
     /** Preceding words that make the following name a place: "in X", "the city of X". */
-    static final Set<String> PLACE_PREPS = set("in", "near", "outside", "across", "across", "around", "towards",
-        "toward", "into", "at", "from", "to", "through", "throughout", "inside", "within", "via");
+    static final Set<String> PLACE_PREPS = Rules.ENTITIES.set("place-preps");
 
-    static final Set<String> REPORT_VERBS = set("said", "says", "told", "added", "claimed", "wrote", "reported",
-        "stated", "announced", "noted", "explained", "warned", "asked", "insisted", "argued", "confirmed", "tweeted",
-        "posted", "continued", "recalled", "admitted", "denied", "urged");
+    static final Set<String> REPORT_VERBS = Rules.ENTITIES.set("report-verbs");
 
     /** Month and weekday names and other capitalised words that are never entities in prose. */
-    static final Set<String> NON_ENTITY = set("january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "i", "i'm", "i've", "i'll", "i'd", "god", "ok", "am", "pm", "a.m", "p.m",
-        "mr", "mrs", "ms", "dr", "tv", "covid", "internet", "christmas", "easter", "ramadan", "eid", "muslim", "christian",
-        "jewish", "catholic", "orthodox", "western", "english", "related", "original", "photo", "video", "read", "more",
-        "update", "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "live");
+    static final Set<String> NON_ENTITY = Rules.ENTITIES.set("non-entity");
 
     /** Clock words: "5:30 AM", "14:00 GMT" are times, never names. */
-    static final Set<String> CLOCK_WORDS = set("am", "pm", "gmt", "utc");
+    static final Set<String> CLOCK_WORDS = Rules.ENTITIES.set("clock-words");
     /** Time-zone abbreviations: not names when they follow a time ("9 PM EST", "10:00 (CET)"). */
-    static final Set<String> TIME_ZONES = set("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst",
-        "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "wat", "cat", "eat", "sast", "ist", "pkt", "jst",
-        "kst", "hkt", "ict", "wib", "aest", "aedt", "awst", "nzst", "nzdt", "z");
+    static final Set<String> TIME_ZONES = Rules.ENTITIES.set("time-zones");
 
-    static final Set<String> DIRECTIONS = set("north", "south", "east", "west", "northern", "southern", "eastern",
-        "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-        "southeastern", "southwestern", "upper", "lower", "greater");
+    static final Set<String> DIRECTIONS = Rules.ENTITIES.set("directions");
 
     private Lexicon(Set<String> givenNames, Set<String> surnames, Set<String> englishWords, Set<String> roleNouns,
                     Set<String> orgWords, Set<String> placeWords, Set<String> demonyms) {
@@ -119,15 +66,8 @@ final class Lexicon {
         org.addAll(ORG_HEADS);
         Set<String> place = lines("/lexicon/place-words.txt");
         // words of compromise's place list that head organisations or are too general in news prose
-        place.removeAll(set("house", "hall", "building", "complex", "field", "site", "bar", "camp", "country",
-            "city", "town", "way", "st", "tr", "cr", "rd", "centre", "park", "gallery", "library", "museum", "memorial",
-            "junction", "crossing", "landing", "trail", "estates", "acres", "zone", "ward", "state", "kingdom", "palace",
-            "manor", "tower", "arena", "stadium", "farm", "garden", "gardens", "levee", "quarry", "playhouse", "theater",
-            "monument", "airport", "bridge", "castle", "fort", "dam", "basilica", "amphitheater", "auditorium", "coliseum",
-            "crescent", "cross"));
-        place.addAll(set("oblast", "governorate", "river", "sea", "ocean", "region", "province", "district", "island",
-            "islands", "peninsula", "valley", "mountains", "desert", "lake", "gulf", "strait", "basin", "plateau", "county",
-            "prefecture", "krai", "raion", "canton", "emirate", "delta", "coast", "highlands", "plains", "area"));
+        place.removeAll(Rules.ENTITIES.set("place-words-removed"));
+        place.addAll(Rules.ENTITIES.set("place-words-added"));
         Lexicon l = new Lexicon(lines("/lexicon/given-names.txt"), lines("/lexicon/surnames.txt"),
             gzLines("/lexicon/english-words.txt.gz"), lines("/lexicon/role-nouns.txt"), org, place,
             lines("/lexicon/demonyms.txt"));
@@ -172,18 +112,20 @@ final class Lexicon {
 
     boolean isGivenName(String lower) { return givenNames.contains(lower); }
 
+    /** Surname endings (entities.tsv, list surname-suffixes) with the shortest word length each counts in. */
+    private static final Map<String, Integer> SURNAME_SUFFIXES = new LinkedHashMap<>();
+
+    static {
+        Rules.ENTITIES.map("surname-suffixes").forEach((s, min) -> SURNAME_SUFFIXES.put(s, Integer.parseInt(min)));
+    }
+
     /** Surname shapes of Slavic, Caucasian, Armenian, Georgian and similar names. */
     static boolean surnameShape(String lower) {
         if (lower.length() < 5) return false;
-        return lower.endsWith("ova") || lower.endsWith("eva") || lower.endsWith("ov") || lower.endsWith("ev")
-            || lower.endsWith("yov") || lower.endsWith("enko") || lower.endsWith("chuk") || lower.endsWith("czuk")
-            || lower.endsWith("sky") || lower.endsWith("skiy") || lower.endsWith("skyi") || lower.endsWith("skaya")
-            || lower.endsWith("ski") || lower.endsWith("ska") || lower.endsWith("vich") || lower.endsWith("wicz")
-            || lower.endsWith("shvili") || lower.endsWith("dze") || lower.endsWith("yan") || lower.endsWith("ian")
-            || lower.endsWith("ina") && lower.length() > 6 || lower.endsWith("tsev") || lower.endsWith("tseva")
-            || lower.endsWith("nikov") || lower.endsWith("ovna") || lower.endsWith("evna") || lower.endsWith("ovich")
-            || lower.endsWith("evich") || lower.endsWith("oglu") || lower.endsWith("zadeh") || lower.endsWith("sson")
-            || lower.endsWith("sen") && lower.length() > 6;
+        for (Map.Entry<String, Integer> e : SURNAME_SUFFIXES.entrySet()) {
+            if (lower.endsWith(e.getKey()) && lower.length() >= e.getValue()) return true;
+        }
+        return false;
     }
 
     static Set<String> lines(String resource) {

@@ -12,10 +12,7 @@ final class Tokenizer {
     private Tokenizer() {}
 
     /** Abbreviations whose trailing dot does not end a sentence. */
-    static final Set<String> ABBREV = Set.of("st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "prof",
-        "rev", "sen", "rep", "gov", "jr", "sr", "no", "vs", "maj", "cpl", "pvt", "adm", "cmdr", "mt", "ft", "inc", "ltd",
-        "co", "corp", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e");
+    static final Set<String> ABBREV = Rules.TOKENS.set("abbreviations");
 
     static final class Token {
         final String text;

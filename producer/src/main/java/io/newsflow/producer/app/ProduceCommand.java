@@ -13,6 +13,9 @@ import io.newsflow.producer.source.PageFetcher;
 import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
+import io.newsflow.schemas.config.ClientSettings;
+import io.newsflow.schemas.config.ConnectionOptions;
+import io.newsflow.schemas.config.EnvVars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,7 +68,7 @@ import picocli.CommandLine.Spec;
                         "4:the Kafka producer could not start or stopped on a fatal error (broker unreachable, not authorised)"})
 public class ProduceCommand implements Callable<Integer> {
     /** Environment variable naming the folder of the default state file (default {@code ~/.newsflow}). */
-    public static final String ENV_STATE_DIR = "NEWSFLOW_STATE_DIR";
+    public static final String ENV_STATE_DIR = EnvVars.NEWSFLOW_STATE_DIR;
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
     /** Bulk loads of at least this many items get a progress bar (on a terminal). */
     private static final long PROGRESS_MIN_ITEMS = 50;
@@ -98,17 +102,8 @@ public class ProduceCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only errors and the summary, not a line per article")
     boolean quiet;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "schema registry (env SCHEMA_REGISTRY_URL; default http://localhost:8081)")
-    String schemaRegistryUrl;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "properties file: any Kafka producer setting, plus schema.registry.url")
-    Path configFile;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "524288",
             description = "largest article accepted, in bytes of text when read and serialized when sent (default:"
@@ -168,9 +163,9 @@ public class ProduceCommand implements Callable<Integer> {
         InputFormat format = parseFormat(cli, stdinFormat);
         Properties config;
         try {
-            config = ProducerSettings.load(configFile, env, bootstrapServers, schemaRegistryUrl);
-        } catch (IOException e) {
-            throw new ParameterException(cli, "Cannot read --config " + configFile + ": " + e);
+            config = connection.settings(env);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage());
         }
         ArticleFileParser parser = new ArticleFileParser(maxArticleBytes, Clock.systemUTC());
         PageFetcher fetcher = new PageFetcher();
@@ -261,7 +256,7 @@ public class ProduceCommand implements Callable<Integer> {
     public static Path defaultStateFile(Map<String, String> env, Properties config) {
         String dir = env.get(ENV_STATE_DIR);
         Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
-        String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerSettings.DEFAULT_BOOTSTRAP_SERVERS);
+        String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
         String name = servers.replaceAll("[^A-Za-z0-9.-]+", "_");
         return folder.resolve("sent-" + (name.length() > 100 ? name.substring(0, 100) : name) + ".ids");
     }

@@ -1,6 +1,7 @@
 package io.newsflow.producer.transport;
 
 import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.config.ClientConfigs;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroSerializer;
 import io.newsflow.schemas.serde.SerdeConfig;
@@ -31,22 +32,25 @@ public final class ArticleProducers {
 
     /**
      * A {@code KafkaProducer<String, RawArticle>}: String keys, values in the Confluent Avro wire
-     * format through the registry at {@code schema.registry.url} (required in {@code config}).
+     * format through the registry at {@code schema.registry.url} (required in {@code config}; its
+     * basic auth and TLS settings too, see {@link ClientConfigs#registry}).
      */
     public static Producer<String, RawArticle> create(Properties config) {
-        Properties props = withDefaults(config);
-        Object url = props.remove(SerdeConfig.SCHEMA_REGISTRY_URL);
+        Object url = config.get(SerdeConfig.SCHEMA_REGISTRY_URL);
         if (url == null || url.toString().isBlank()) {
             throw new IllegalArgumentException("missing '" + SerdeConfig.SCHEMA_REGISTRY_URL + "' in the producer config");
         }
-        return create(props, new SchemaRegistryClient(url.toString()));
+        return create(config, ClientConfigs.registry(config));
     }
 
-    /** As {@link #create(Properties)}, with a registry client of the caller's. */
+    /**
+     * As {@link #create(Properties)}, with a registry client of the caller's. The producer gets the
+     * producer settings of {@code config} (connection, security, {@code producer.}-prefixed ones;
+     * see {@link ClientConfigs#producer}).
+     */
     public static Producer<String, RawArticle> create(Properties config, SchemaRegistryClient registry) {
-        Properties props = withDefaults(config);
-        props.remove(SerdeConfig.SCHEMA_REGISTRY_URL);
-        return new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<RawArticle>(registry, false));
+        return new KafkaProducer<>(ClientConfigs.producer(withDefaults(config)), new StringSerializer(),
+                new AvroSerializer<RawArticle>(registry, false));
     }
 
     private ArticleProducers() {

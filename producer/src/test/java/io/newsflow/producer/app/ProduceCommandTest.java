@@ -124,10 +124,17 @@ class ProduceCommandTest {
 
     @Test
     void shouldDefaultToALocalBrokerAndRegistry() throws Exception {
-        Properties props = ProducerSettings.load(null, Map.of(), null, null);
+        run(Map.of(), sample().toString());
 
-        assertThat(props).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
+        assertThat(usedConfig).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
                 .containsEntry(SerdeConfig.SCHEMA_REGISTRY_URL, "http://localhost:8081");
+    }
+
+    @Test
+    void shouldPassSecuritySettingsGivenWithXToTheProducer() throws Exception {
+        run(Map.of(), "-X", "security.protocol=SASL_SSL", "--property", "sasl.mechanism=PLAIN", sample().toString());
+
+        assertThat(usedConfig).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.ClientSettings;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroDeserializer;
 import io.newsflow.stack.LocalStack;
@@ -109,7 +110,8 @@ class ProducerEmbeddedBrokerTest {
         String outlet = "The Follow Gazette";
         Path folder = Files.createDirectories(dir.resolve("followed"));
         Path state = dir.resolve("follow.ids");
-        Properties config = ProducerSettings.load(null, Map.of(), stack.bootstrapServers(), stack.schemaRegistryUrl());
+        Properties config = ClientSettings.load(null, Map.of(), Map.of(
+                "bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (KafkaConsumer<String, RawArticle> consumer = consumerFromTheEndOfTheRawTopic()) {

@@ -1,5 +1,6 @@
 package io.newsflow.schemas.registry;
 
+import io.newsflow.schemas.PublishedSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.avro.SchemaCompatibility;
  * A registry client that keeps schemas in memory, for tests that run a topology without a
  * registry (TopologyTestDriver) — like Confluent's MockSchemaRegistryClient. It behaves as the
  * real registry does: one id per distinct schema, shared across subjects; versions per subject;
+ * schemas kept as published (without Java-only properties, as the REST client sends them);
  * look-ups that fail with 40401/40403; compatibility levels (BACKWARD by default, checked with
  * Avro's {@link SchemaCompatibility}) enforced on registration, 409 otherwise.
  */
@@ -29,7 +31,8 @@ public class InMemorySchemaRegistryClient extends SchemaRegistryClient {
     }
 
     @Override
-    public synchronized int register(String subject, Schema schema) {
+    public synchronized int register(String subject, Schema given) {
+        Schema schema = PublishedSchemas.withoutJavaProperties(given);
         TreeMap<Integer, Integer> subjectVersions = versions.computeIfAbsent(subject, s -> new TreeMap<>());
         for (int id : subjectVersions.values()) {
             if (schemas.get(id).equals(schema)) {
@@ -62,7 +65,8 @@ public class InMemorySchemaRegistryClient extends SchemaRegistryClient {
     }
 
     @Override
-    public synchronized SchemaMetadata lookup(String subject, Schema schema) {
+    public synchronized SchemaMetadata lookup(String subject, Schema given) {
+        Schema schema = PublishedSchemas.withoutJavaProperties(given);
         TreeMap<Integer, Integer> subjectVersions = requireSubject(subject, "look up schema " + schema.getFullName());
         for (Map.Entry<Integer, Integer> e : subjectVersions.entrySet()) {
             if (schemas.get(e.getValue()).equals(schema)) {
@@ -115,7 +119,7 @@ public class InMemorySchemaRegistryClient extends SchemaRegistryClient {
 
     @Override
     public synchronized CompatibilityResult testCompatibility(String subject, Schema schema) {
-        List<String> problems = check(subject, schema, null);
+        List<String> problems = check(subject, PublishedSchemas.withoutJavaProperties(schema), null);
         return new CompatibilityResult(problems.isEmpty(), problems);
     }
 
@@ -127,7 +131,8 @@ public class InMemorySchemaRegistryClient extends SchemaRegistryClient {
             throw new SchemaRegistryException("cannot test compatibility with version " + version + " of subject '" + subject
                     + "': version not found (error 40402)", SchemaRegistryException.VERSION_NOT_FOUND, 404, null);
         }
-        List<String> problems = check(schema, List.of(schemas.get(subjectVersions.get(v))), getCompatibility(subject));
+        List<String> problems = check(PublishedSchemas.withoutJavaProperties(schema),
+                List.of(schemas.get(subjectVersions.get(v))), getCompatibility(subject));
         return new CompatibilityResult(problems.isEmpty(), problems);
     }
 

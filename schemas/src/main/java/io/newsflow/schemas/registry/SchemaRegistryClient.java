@@ -3,6 +3,7 @@ package io.newsflow.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.schemas.PublishedSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,6 +47,10 @@ import org.apache.avro.Schema;
  * getCompatibility([subject])        GET  /config[/{subject}?defaultToGlobal=true]
  * updateCompatibility([subject,] l)  PUT  /config[/{subject}]
  * </pre>
+ *
+ * <p>Schemas are sent as published ({@link PublishedSchemas}): without the Java-only properties of
+ * generated classes, so a Java service and a client in any other language that builds the schema
+ * from the same {@code .avsc} file register, and look up, the same text and get the same id.
  *
  * <p>Caches both ways (schema → id per subject, id → schema; versions by number; "latest" for
  * {@code latest.cache.ttl.sec}), so a serde costs one call per schema and process. Failures are
@@ -122,7 +127,7 @@ public class SchemaRegistryClient {
                 "register schema " + schema.getFullName() + " under subject '" + subject + "'");
         int id = requireId(reply, "registering under subject '" + subject + "'");
         ids.put(schema, id);
-        schemasById.putIfAbsent(id, schema);
+        schemasById.putIfAbsent(id, PublishedSchemas.withoutJavaProperties(schema));
         return id;
     }
 
@@ -134,9 +139,10 @@ public class SchemaRegistryClient {
         JsonNode reply = call("POST", "/subjects/" + encode(subject), schemaBody(schema),
                 "look up schema " + schema.getFullName() + " under subject '" + subject + "'");
         int id = requireId(reply, "looking up under subject '" + subject + "'");
-        SchemaMetadata metadata = new SchemaMetadata(subject, reply.path("version").asInt(-1), id, schema);
+        Schema published = PublishedSchemas.withoutJavaProperties(schema);
+        SchemaMetadata metadata = new SchemaMetadata(subject, reply.path("version").asInt(-1), id, published);
         idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, id);
-        schemasById.putIfAbsent(id, schema);
+        schemasById.putIfAbsent(id, published);
         return metadata;
     }
 
@@ -266,9 +272,10 @@ public class SchemaRegistryClient {
         return new SchemaMetadata(reply.path("subject").asText(subject), reply.path("version").asInt(-1), id, schema);
     }
 
+    /** The request body for a schema: its published text, without Java-only properties ({@link PublishedSchemas}). */
     private static String schemaBody(Schema schema) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("schema", schema.toString());
+        body.put("schema", PublishedSchemas.canonical(schema));
         return body.toString();
     }
 

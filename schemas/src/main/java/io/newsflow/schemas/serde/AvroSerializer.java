@@ -1,5 +1,6 @@
 package io.newsflow.schemas.serde;
 
+import io.newsflow.schemas.PublishedSchemas;
 import io.newsflow.schemas.registry.SchemaMetadata;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryException;
@@ -38,6 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *       (resolved from the record's own schema by Avro's rules), which with
  *       {@code latest.compatibility.strict} (default) must be able to read the record's schema.</li>
  * </ul>
+ * The schema registered or looked up is the published one, without Java-only properties (see
+ * {@link PublishedSchemas}; Confluent's {@code avro.remove.java.properties=true}).
  * Registry answers that mean "not registered" fail as a {@link SerializationException} naming the
  * subject; a registry that is down fails with the retriable {@link SchemaRegistryException}.
  */
@@ -104,7 +107,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
         try {
             byte[] body = encode(record, schema);
-            out.writeBytes(writerSchema.equals(schema) ? body : resolve(body, schema, writerSchema));
+            boolean sameSchema = writerSchema == schema || writerSchema.equals(PublishedSchemas.withoutJavaProperties(schema));
+            out.writeBytes(sameSchema ? body : resolve(body, schema, writerSchema));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot write " + schema.getFullName() + " for topic '" + topic
                     + "' as Avro (subject '" + subject + "', schema id " + id + "): " + e.getMessage(), e);
@@ -136,7 +140,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             }
             throw e;
         }
-        if (latestCompatibilityStrict && !latest.schema().equals(schema)) {
+        if (latestCompatibilityStrict && !latest.schema().equals(PublishedSchemas.withoutJavaProperties(schema))) {
             SchemaCompatibility.SchemaPairCompatibility check =
                     SchemaCompatibility.checkReaderWriterCompatibility(latest.schema(), schema);
             if (check.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {

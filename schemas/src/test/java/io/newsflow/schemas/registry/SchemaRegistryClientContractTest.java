@@ -92,6 +92,20 @@ class SchemaRegistryClientContractTest {
     }
 
     @Test
+    void registerSendsThePublishedSchemaWithoutJavaProperties() throws Exception {
+        // a generated class's schema carries "avro.java.string"; the published RawArticle.avsc does not
+        server.answer(200, "{\"id\":1}").answer(200, "{\"subject\":\"news.articles.raw-value\",\"id\":1,\"version\":1}");
+
+        client.register("news.articles.raw-value", io.newsflow.avro.RawArticle.getClassSchema());
+        client.lookup("news.articles.raw-value", io.newsflow.avro.RawArticle.getClassSchema());
+
+        String published = new Schema.Parser().parse(java.nio.file.Path.of("src/main/avro/RawArticle.avsc").toFile()).toString();
+        for (ReplayServer.Request request : server.requests) {
+            assertThat(JSON.readTree(request.body()).path("schema").asText()).isEqualTo(published).doesNotContain("avro.java");
+        }
+    }
+
+    @Test
     void lookUpSchemaUnderSubject() throws Exception {
         // POST /subjects/test {"schema": "..."} → {"subject":"test","id":1,"version":3,"schema":"..."}
         server.answer(200, "{\"subject\":\"test\",\"id\":1,\"version\":3,\"schema\":" + quoted(DOC_SCHEMA) + "}");

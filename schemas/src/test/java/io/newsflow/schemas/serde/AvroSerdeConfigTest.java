@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.avro.RawArticle;
+import io.newsflow.schemas.PublishedSchemas;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaMetadata;
@@ -123,7 +124,7 @@ class AvroSerdeConfigTest {
         // then the record carries the latest id and is encoded in the latest schema (the new field at its default)
         assertThat(id(bytes)).isEqualTo(latestId);
         GenericRecord generic = new AvroDeserializer<GenericRecord>(null, registry).deserialize(Topics.RAW, bytes);
-        assertThat(generic.getSchema()).isEqualTo(newer);
+        assertThat(generic.getSchema()).isEqualTo(PublishedSchemas.withoutJavaProperties(newer));
         assertThat(generic.get("title").toString()).isEqualTo("A title");
         assertThat(generic.get("section")).isNull();
         // and the current reader still reads it
@@ -209,7 +210,7 @@ class AvroSerdeConfigTest {
         registry.register("a-value", RawArticle.getClassSchema());
 
         assertThat(registry.lookup("a-value", RawArticle.getClassSchema()))
-                .isEqualTo(new SchemaMetadata("a-value", 1, 1, RawArticle.getClassSchema()));
+                .isEqualTo(new SchemaMetadata("a-value", 1, 1, PublishedSchemas.withoutJavaProperties(RawArticle.getClassSchema())));
         assertThatThrownBy(() -> registry.lookup("nope", RawArticle.getClassSchema()))
                 .satisfies(e -> assertThat(((SchemaRegistryException) e).isSubjectNotFound()).isTrue())
                 .hasMessageContaining("nope");

@@ -28,14 +28,17 @@ final class DeadLetterRecords {
         this.clock = clock;
     }
 
-    /** Handlers are built reflectively by Streams; their registry comes from {@code schema.registry.url}. */
+    /**
+     * Handlers are built reflectively by Streams; their registry client comes from the same
+     * configuration ({@code schema.registry.url} with its basic auth and TLS settings).
+     */
     static DeadLetterRecords fromConfig(Map<String, ?> configs) {
         Object url = configs.get(SerdeConfig.SCHEMA_REGISTRY_URL);
         if (url == null || url.toString().isBlank()) {
             throw new IllegalArgumentException("the dead-letter exception handlers need '"
                     + SerdeConfig.SCHEMA_REGISTRY_URL + "' to write DeadLetter records");
         }
-        return new DeadLetterRecords(new SchemaRegistryClient(url.toString()), Clock.systemUTC());
+        return new DeadLetterRecords(SchemaRegistryClient.fromConfig(configs), Clock.systemUTC());
     }
 
     /** The limit the dead letters are cut to ({@link DeadLetters#fit}); Kafka's default until set. */
