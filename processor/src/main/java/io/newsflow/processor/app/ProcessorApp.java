@@ -14,14 +14,14 @@ import io.newsflow.processor.topology.OutputLimits;
 import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.topics.TopicAdmin;
+import io.newsflow.schemas.topics.TopicSettings;
 import io.newsflow.schemas.config.ClientConfigs;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,10 +36,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -182,7 +179,7 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics if missing ({@link #ensureTopics(Admin, Duration)}), starts
+     * Creates the pipeline's topics if missing ({@link #ensureTopics(Admin, TopicSettings, Duration)}), starts
      * the client and returns once it is RUNNING.
      *
      * @throws TimeoutException      when the topics or RUNNING are not reached within {@code timeout};
@@ -193,10 +190,7 @@ public final class ProcessorApp implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Admin admin = Admin.create(adminConfig(config));
         try {
-            Set<String> created = ensureTopics(admin, timeout);
-            if (!created.isEmpty()) {
-                log.info("created topics {}", created);
-            }
+            ensureTopics(admin, TopicSettings.fromProperties(config), timeout);
             lowerLimitsToTopics(admin, timeout);
         } catch (TimeoutException e) {
             throw new TimeoutException("no answer from the Kafka cluster at "
@@ -309,42 +303,51 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics ({@link Topics#ALL}) that do not exist yet, with the broker's
-     * default partition count and replication factor, {@code news.gazetteer} compacted. Safe to
-     * race with another service doing the same.
+     * Creates the pipeline's topics ({@link Topics#SPECS}) that do not exist yet, never with the
+     * broker's defaults: 6 partitions, replication factor min(3, brokers), min.insync.replicas
+     * min(2, RF), each topic's retention or compaction (or the {@link TopicSettings} in the
+     * configuration). Existing topics are left alone; what differs from the spec is logged as a
+     * warning, except a compacted topic that is not compacted, which is refused: its entries
+     * would be deleted with age. Safe to race with another service doing the same.
      *
      * @return the topics this call created
+     * @throws IllegalStateException when a compacted topic exists with another cleanup policy, or
+     *                               the settings do not fit the cluster
      */
-    public static Set<String> ensureTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+    public static Set<String> ensureTopics(Admin admin, TopicSettings settings, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        TopicAdmin topics = new TopicAdmin(admin, timeout);
+        TopicSettings.Resolved resolved;
         try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = Topics.ALL.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> {
-                        NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty());
-                        return Topics.COMPACTED.contains(topic)
-                                ? newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                                : newTopic;
-                    })
-                    .collect(Collectors.toList());
-            if (missing.isEmpty()) {
-                return Set.of();
-            }
-            Set<String> created = new LinkedHashSet<>();
-            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    created.add(result.getKey());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            return created;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the pipeline's topics: " + e.getCause().getMessage(), e.getCause());
+            resolved = settings.resolve(topics.brokers());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot create the pipeline's topics: " + e.getMessage(), e);
         }
+        Set<String> created = topics.createMissing(Topics.SPECS, resolved);
+        if (!created.isEmpty()) {
+            log.info("created topics {} with {}", created, resolved);
+        }
+        for (TopicAdmin.TopicState state : topics.describe(Topics.SPECS, resolved)) {
+            if (!state.exists()) {
+                continue;
+            }
+            if (state.spec().compacted() && !"compact".equals(state.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG))) {
+                throw new IllegalStateException(state.spec().name() + " exists with cleanup.policy="
+                        + state.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG) + " but must be compacted (its entries would"
+                        + " be deleted with age): fix it with kafka-configs.sh --alter --add-config cleanup.policy=compact, or"
+                        + " delete it and run newsflow topics create");
+            }
+            if (!state.matches()) {
+                log.warn("topic {} differs from what newsflow topics create makes: {} (see newsflow topics describe)",
+                        state.spec().name(), String.join("; ", state.mismatches()));
+            }
+        }
+        return created;
+    }
+
+    /** {@link #ensureTopics(Admin, TopicSettings, Duration)} with the default settings. */
+    public static Set<String> ensureTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+        return ensureTopics(admin, TopicSettings.defaults(), timeout);
     }
 
     public static Set<String> ensureTopics(Admin admin) throws InterruptedException, TimeoutException {

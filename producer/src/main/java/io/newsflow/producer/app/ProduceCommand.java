@@ -124,7 +124,7 @@ public class ProduceCommand implements Callable<Integer> {
     private final InputStream stdin;
 
     public ProduceCommand() {
-        this(System.getenv(), ArticleProducers::create);
+        this(System.getenv(), ArticleProducers::createEnsuringTopic);
     }
 
     /** For tests and embedding: the environment to read, and how to build the producer from the config. */
