@@ -144,6 +144,7 @@ public final class ProcessorApp implements AutoCloseable {
                         SchemaRegistryClient registry, MeterRegistry meters) {
         this.config = copy(Objects.requireNonNull(config, "config"));
         ProcessorConfig.applyDefaults(this.config);
+        InstanceIdentity.apply(this.config);
         if (gazetteer == GazetteerListener.NONE) {
             log.info("{} is read but its entries are not applied: no gazetteer listener", Topics.GAZETTEER);
         }

@@ -122,10 +122,14 @@ public final class EnrichmentTopology {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(clock, "clock");
         StringSerializer ids = new StringSerializer();
-        // in memory and without changelog (a global store's changelog is its source topic): rebuilt from
-        // news.gazetteer through GazetteerProcessor on every start, so the listener sees every entry again
+        // persistent (RocksDB in the state directory) and without changelog (a global store's changelog is its
+        // source topic): a restart reads news.gazetteer only from its checkpoint, GazetteerProcessor.init hands
+        // the stored entries to the listener again. Being persistent also makes Kafka Streams keep its process
+        // id in the state directory (it does only for topologies with a persistent store), so a restarted
+        // instance has the same transactional ids and fences its dead predecessor's open transaction at once
+        // instead of leaving read_committed readers waiting for it to time out.
         StoreBuilder<KeyValueStore<String, byte[]>> gazetteerStore = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(GAZETTEER_STORE), Serdes.String(), Serdes.ByteArray())
+                        Stores.persistentKeyValueStore(GAZETTEER_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
