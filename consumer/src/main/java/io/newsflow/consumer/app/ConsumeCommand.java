@@ -8,6 +8,7 @@ import io.newsflow.consumer.transport.RecordHandler;
 import io.newsflow.consumer.transport.TopicSubscriber;
 import io.newsflow.consumer.transport.UnreadableRecord;
 import io.newsflow.schemas.config.ConnectionOptions;
+import io.newsflow.schemas.lifecycle.StopSignals;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -125,7 +126,8 @@ public class ConsumeCommand implements Callable<Integer> {
             }
         }, "newsflow-consume-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        // SIGTERM/Ctrl-C close the subscriber like --max-records does: summary printed, exit 0, not 143
+        try (StopSignals signals = StopSignals.install("consume", subscriber::close)) {
             TopicSubscriber.RunResult result = subscriber.run(printer(out, err), maxRecords, timeout);
             err.println(result.records() + " records" + (result.unreadable() > 0
                     ? ", " + result.unreadable() + " unreadable skipped" : "") + " from " + topic.topic());

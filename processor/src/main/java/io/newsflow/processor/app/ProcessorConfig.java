@@ -4,6 +4,7 @@ import io.newsflow.processor.enrich.EnricherOptions;
 import io.newsflow.processor.topology.errors.DeadLetterDeserializationExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProcessingExceptionHandler;
 import io.newsflow.processor.topology.errors.DeadLetterProductionExceptionHandler;
+import io.newsflow.schemas.ConsumerGroups;
 import io.newsflow.schemas.config.ClientSettings;
 import io.newsflow.schemas.config.ConnectionOptions;
 import io.newsflow.schemas.config.EnvVars;
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link #redacted} to log a configuration.
  */
 public final class ProcessorConfig {
-    public static final String APPLICATION_ID = "newsflow-processor";
+    public static final String APPLICATION_ID = ConsumerGroups.PROCESSOR;
     public static final String DEFAULT_BOOTSTRAP_SERVERS = ClientSettings.DEFAULT_BOOTSTRAP_SERVERS;
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL;
     /** Short, because exactly-once output is visible to read_committed consumers only on commit. */

@@ -16,6 +16,7 @@ import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.schemas.config.ClientSettings;
 import io.newsflow.schemas.config.ConnectionOptions;
 import io.newsflow.schemas.config.EnvVars;
+import io.newsflow.schemas.lifecycle.StopSignals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -223,7 +224,7 @@ public class ProduceCommand implements Callable<Integer> {
         if (httpPort == null) {
             ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), maxArticleBytes);
-            return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+            return runStoppable(run, sources, every);
         }
         try (ServiceMetrics metrics = ServiceMetrics.create("producer");
              KafkaClientMetrics clientMetrics = new KafkaClientMetrics(producer)) {
@@ -243,8 +244,18 @@ public class ProduceCommand implements Callable<Integer> {
             try (http) {
                 err.println("health and metrics on " + http.url() + " (/health/live, /health/ready, /metrics)");
                 err.flush();
-                return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
+                return runStoppable(run, sources, every);
             }
+        }
+    }
+
+    /**
+     * Runs once or follows; SIGTERM/Ctrl-C stop the run the way the end of the input does: flushed,
+     * closed, summary printed, and the command's own exit code (0 when everything read was sent), not 143.
+     */
+    private int runStoppable(ProduceRun run, List<ArticleSource> sources, Duration every) {
+        try (StopSignals signals = StopSignals.install("produce", run::stop)) {
+            return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
         }
     }
 

@@ -33,8 +33,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * One produce run: reads the sources, skips articles already sent (per the {@link SentArticles}
  * state) or seen twice, publishes the rest, prints one line per article and the summary, and
- * shuts down cleanly — on Ctrl-C too, through a shutdown hook that stops reading, flushes the
- * producer (so every acknowledged id reaches the state file) and waits for the summary.
+ * shuts down cleanly: {@link #stop()} (what SIGTERM and Ctrl-C call in {@code produce}) ends
+ * the run like the end of the input; when the JVM exits some other way, a shutdown hook stops
+ * reading, flushes the producer (so every acknowledged id reaches the state file) and waits for
+ * the summary.
  *
  * <p>Lines on {@code out}: {@code published <id> <title>}, {@code skipped <id> <title> (...)}
  * (unless quiet), then the summary. Lines on {@code err}: {@code error <source>[:<line>]: <reason>}
@@ -130,7 +132,7 @@ final class ProduceRun {
                         : CheckResult.down("reading the sources for the first time"));
     }
 
-    /** Asks a running {@link #follow} to stop after the current pass. */
+    /** Asks a running run to stop: reading stops, what was read is flushed, the summary printed. */
     void stop() {
         stop.countDown();
     }
