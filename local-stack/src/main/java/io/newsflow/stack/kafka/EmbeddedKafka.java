@@ -273,18 +273,33 @@ public final class EmbeddedKafka implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
     }
 
-    /** Stops the nodes (controlled shutdown, the last one last) and deletes the data directory if it was temporary. */
+    /**
+     * Stops the nodes and deletes the data directory if it was temporary. The nodes stop together:
+     * a broker's controlled shutdown needs a controller quorum, so stopping them one after the
+     * other leaves the last broker waiting minutes for a quorum that is already gone.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            Node node = nodes.get(i);
-            if (node.server != null) {
-                shutdown(node.server);
-                node.server = null;
+        List<Thread> stopping = new ArrayList<>();
+        for (Node node : nodes) {
+            KafkaRaftServer server = node.server;
+            node.server = null;
+            if (server != null) {
+                Thread thread = new Thread(() -> shutdown(server), "embedded-kafka-stop-" + node.id);
+                thread.start();
+                stopping.add(thread);
+            }
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join(READY_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         if (deleteDataDirOnClose) {
