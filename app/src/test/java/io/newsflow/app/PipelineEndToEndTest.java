@@ -13,34 +13,26 @@ import io.newsflow.avro.FigureCategory;
 import io.newsflow.avro.Qualifier;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.consumer.transport.NewsTopic;
-import io.newsflow.processor.app.ProcessorApp;
-import io.newsflow.processor.app.ProcessorConfig;
-import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.producer.app.ProduceCommand;
 import io.newsflow.producer.app.ProduceResult;
 import io.newsflow.producer.source.ArticleFileParser;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.schemas.Topics;
-import io.newsflow.schemas.serde.SerdeConfig;
-import io.newsflow.stack.LocalStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,31 +48,19 @@ class PipelineEndToEndTest {
 
     @TempDir
     static Path stateDir;
-    static LocalStack stack;
-    static ProcessorApp processor;
+    static EmbeddedPipeline pipeline;
     static Properties clientConfig;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        stack = LocalStack.start();
-        clientConfig = new Properties();
-        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        clientConfig.put(SerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
-        Properties streams = ProcessorConfig.load(null, Map.of(), Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                SerdeConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
-        processor = new ProcessorApp(streams, ArticleEnricher.loadDefault()::enrich);
-        processor.startAndAwaitRunning(DEADLINE);
+        pipeline = EmbeddedPipeline.start(stateDir, DEADLINE);
+        clientConfig = pipeline.clientConfig();
     }
 
     @AfterAll
     static void stopPipeline() {
-        if (processor != null) {
-            processor.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 

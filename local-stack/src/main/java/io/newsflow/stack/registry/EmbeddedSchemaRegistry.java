@@ -41,8 +41,17 @@ import org.slf4j.LoggerFactory;
  * GET    /subjects/{subject}/versions/{version}/schema   the schema itself
  * DELETE /subjects/{subject}[?permanent=true]            soft / hard delete → [versions]
  * DELETE /subjects/{subject}/versions/{version|latest}[?permanent=true]  soft / hard delete → version
- * GET    /schemas/ids/{id}                               {"schema":"..."}
+ * GET    /subjects/{subject}/versions/{version}/referencedby  ids of the schemas referring to it
+ * GET    /schemas[?subjectPrefix=&deleted=&latestOnly=]  [{subject,version,id,schema}, ...]
+ * GET    /schemas/ids/{id}                               {"schema":"..."[,"references":[..]]}
+ * GET    /schemas/ids/{id}/schema                        the schema itself
+ * GET    /schemas/ids/{id}/versions[?deleted=true]       [{"subject":..,"version":..}, ...]
+ * GET    /schemas/ids/{id}/subjects[?deleted=true]       ["subject", ...]
  * GET    /schemas/types                                  ["AVRO"]
+ * GET|PUT /mode, GET|PUT|DELETE /mode/{subject}          {"mode":"READWRITE"|"READONLY"} (40409: no subject-level mode)
+ * GET    /contexts                                       ["."] (the default context only)
+ * GET    /v1/metadata/id                                 {"scope":{"path":[],"clusters":{"kafka-cluster":..,
+ *                                                          "schema-registry-cluster":"schema-registry"}}}
  * POST   /compatibility/subjects/{subject}/versions[/{version|latest}]  {"is_compatible":bool}
  * GET|PUT /config                                        {"compatibilityLevel":..} / {"compatibility":..}
  * GET    /config/{subject}[?defaultToGlobal=true]        the subject's own level (40408 if none), or
@@ -50,12 +59,15 @@ import org.slf4j.LoggerFactory;
  * PUT|DELETE /config/{subject}                           {"compatibility":..} / {"compatibilityLevel":..}
  * </pre>
  * Errors carry Confluent's body, e.g. {@code {"error_code":40401,"message":"Subject 'x' not found."}},
- * with Confluent's codes: 40401–40408, 409, 42201–42203, 50001 (the {@code _schemas} write failed),
+ * with Confluent's codes: 40401–40409, 409, 42201–42206, 50001 (the {@code _schemas} write failed),
  * 50002 (it timed out). Deletes are Confluent's two steps: a hard delete ({@code permanent=true})
  * only of what was soft-deleted first (40405 for a subject, 40407 for a version otherwise).
- * Only Avro schemas are supported, without schema references; query parameters such as
- * {@code normalize} are ignored, except {@code verbose}, {@code deleted}, {@code permanent} and
- * {@code defaultToGlobal} as above. The state lives in the compacted topic {@code _schemas} (see
+ * Only Avro schemas are supported. Confluent schema references ({@code "references"} on register,
+ * look-up and compatibility) are resolved as Confluent does (see {@link SchemaStore}); a referenced
+ * version cannot be deleted (42206). A READONLY mode refuses registrations and deletes (42205);
+ * IMPORT is not supported (42204). Query parameters such as {@code normalize} are ignored, except
+ * {@code verbose}, {@code deleted}, {@code permanent}, {@code defaultToGlobal}, {@code subjectPrefix},
+ * {@code latestOnly}, {@code offset} and {@code limit} as above. The state lives in the compacted topic {@code _schemas} (see
  * {@link SchemaStore}), so ids survive restarts; reads are answered from memory even while Kafka is
  * unreachable.
  *
@@ -168,20 +180,28 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             case "subjects":
                 return subjects(method, path, exchange);
             case "schemas":
-                if (n == 3 && path.get(1).equals("ids")) {
-                    require(method, "GET");
-                    return Map.of("schema", store.schemaById(parseId(path.get(2))));
+                return schemas(method, path, exchange);
+            case "mode":
+                return mode(method, path, exchange);
+            case "contexts":
+                require(method, "GET");
+                if (n == 1) {
+                    return List.of("."); // one registry, the default context only
                 }
-                if (n == 2 && path.get(1).equals("types")) {
+                break;
+            case "v1":
+                if (n == 3 && path.get(1).equals("metadata") && path.get(2).equals("id")) {
                     require(method, "GET");
-                    return List.of("AVRO");
+                    return clusterId();
                 }
                 break;
             case "compatibility":
                 if ((n == 4 || n == 5) && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
                     require(method, "POST");
                     String version = n == 5 ? path.get(4) : null;
-                    List<String> problems = store.checkCompatibility(path.get(2), version, schemaOf(exchange));
+                    SchemaRequest request = schemaOf(exchange);
+                    List<String> problems = store.checkCompatibility(path.get(2), version, request.schema(),
+                            request.references());
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("is_compatible", problems.isEmpty());
                     if ("true".equals(queryParameter(exchange, "verbose"))) {
@@ -198,11 +218,103 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         throw RegistryException.notFound("HTTP 404 Not Found");
     }
 
+    private Object schemas(String method, List<String> path, HttpExchange exchange) throws IOException {
+        require(method, "GET");
+        int n = path.size();
+        if (n == 1) {
+            String prefix = queryParameter(exchange, "subjectPrefix");
+            return page(store.schemas(prefix == null ? "" : prefix, flag(exchange, "deleted"), flag(exchange, "latestOnly"))
+                    .stream().map(EmbeddedSchemaRegistry::versionBody).toList(), exchange);
+        }
+        if (n == 2 && path.get(1).equals("types")) {
+            return List.of("AVRO");
+        }
+        if (n >= 3 && path.get(1).equals("ids")) {
+            int id = parseId(path.get(2));
+            if (n == 3) {
+                RegisteredSchema schema = store.schemaById(id);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("schema", schema.schema());
+                if (!schema.references().isEmpty()) {
+                    body.put("references", schema.references());
+                }
+                return body;
+            }
+            if (n == 4) {
+                switch (path.get(3)) {
+                    case "schema":
+                        return json.readTree(store.schemaById(id).schema());
+                    case "versions":
+                        return page(store.versionsOf(id, flag(exchange, "deleted")).stream()
+                                .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList(), exchange);
+                    case "subjects":
+                        return page(store.versionsOf(id, flag(exchange, "deleted")).stream()
+                                .map(SchemaStore.SchemaVersion::subject).distinct().toList(), exchange);
+                    default:
+                        break;
+                }
+            }
+        }
+        throw RegistryException.notFound("HTTP 404 Not Found");
+    }
+
+    private Object mode(String method, List<String> path, HttpExchange exchange) throws IOException {
+        if (path.size() > 2) {
+            throw RegistryException.notFound("HTTP 404 Not Found");
+        }
+        String subject = path.size() == 2 ? path.get(1) : null;
+        switch (method) {
+            case "GET" -> {
+                return Map.of("mode", store.mode(subject, flag(exchange, "defaultToGlobal")));
+            }
+            case "PUT" -> {
+                JsonNode mode = readBody(exchange).get("mode");
+                return Map.of("mode", store.setMode(subject, mode == null || mode.isNull() ? null : mode.asText()));
+            }
+            case "DELETE" -> {
+                if (subject == null) {
+                    throw RegistryException.methodNotAllowed();
+                }
+                return Map.of("mode", store.deleteMode(subject));
+            }
+            default -> throw RegistryException.methodNotAllowed();
+        }
+    }
+
+    /** Confluent's {@code /v1/metadata/id}: the Kafka cluster's id and the registry's group id. */
+    private Map<String, Object> clusterId() {
+        Map<String, Object> clusters = new LinkedHashMap<>();
+        clusters.put("kafka-cluster", store.kafkaClusterId());
+        clusters.put("schema-registry-cluster", "schema-registry");
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("path", List.of());
+        scope.put("clusters", clusters);
+        return Map.of("scope", scope);
+    }
+
+    /** Confluent's {@code offset} / {@code limit} paging of list answers (a negative limit: all). */
+    private static <T> List<T> page(List<T> items, HttpExchange exchange) {
+        int offset = intParameter(exchange, "offset", 0);
+        int limit = intParameter(exchange, "limit", -1);
+        return items.stream().skip(Math.max(0, offset)).limit(limit < 0 ? Long.MAX_VALUE : limit).toList();
+    }
+
+    private static int intParameter(HttpExchange exchange, String name, int fallback) {
+        String value = queryParameter(exchange, name);
+        try {
+            return value == null || value.isEmpty() ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw RegistryException.badRequest("query parameter " + name + " must be a number, got '" + value + "'");
+        }
+    }
+
     private Object subjects(String method, List<String> path, HttpExchange exchange) throws IOException {
         int n = path.size();
         if (n == 1) {
             require(method, "GET");
-            return store.subjects(flag(exchange, "deleted"));
+            String prefix = queryParameter(exchange, "subjectPrefix");
+            return store.subjects(flag(exchange, "deleted")).stream()
+                    .filter(s -> prefix == null || s.startsWith(prefix)).toList();
         }
         String subject = path.get(1);
         if (n == 2) {
@@ -210,14 +322,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 return store.deleteSubject(subject, flag(exchange, "permanent"));
             }
             require(method, "POST");
-            return versionBody(store.lookup(subject, schemaOf(exchange)));
+            SchemaRequest request = schemaOf(exchange);
+            return versionBody(store.lookup(subject, request.schema(), request.references()));
         }
         if (!path.get(2).equals("versions")) {
             throw RegistryException.notFound("HTTP 404 Not Found");
         }
         if (n == 3) {
             if (method.equals("POST")) {
-                return Map.of("id", store.register(subject, schemaOf(exchange)));
+                SchemaRequest request = schemaOf(exchange);
+                return Map.of("id", store.register(subject, request.schema(), request.references()));
             }
             require(method, "GET");
             return store.versions(subject, flag(exchange, "deleted"));
@@ -232,6 +346,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (n == 5 && path.get(4).equals("schema")) {
             require(method, "GET");
             return json.readTree(store.version(subject, path.get(3), flag(exchange, "deleted")).schema());
+        }
+        if (n == 5 && path.get(4).equals("referencedby")) {
+            require(method, "GET");
+            return page(store.referencedBy(subject, path.get(3), flag(exchange, "deleted")), exchange);
         }
         throw RegistryException.notFound("HTTP 404 Not Found");
     }
@@ -276,6 +394,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         body.put("version", v.version());
         body.put("id", v.id());
         body.put("schema", v.schema());
+        if (!v.references().isEmpty()) {
+            body.put("references", v.references());
+        }
         return body;
     }
 
@@ -286,22 +407,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return body;
     }
 
-    /** The "schema" field of a request body; only Avro without references is supported. */
-    private String schemaOf(HttpExchange exchange) throws IOException {
+    /** A request's schema text and Confluent schema references. */
+    private record SchemaRequest(String schema, List<SchemaReference> references) {
+    }
+
+    /** The "schema" and "references" of a request body; only Avro schemas are supported. */
+    private SchemaRequest schemaOf(HttpExchange exchange) throws IOException {
         JsonNode body = readBody(exchange);
         String type = body.path("schemaType").asText("AVRO");
         if (!type.equalsIgnoreCase("AVRO")) {
             throw RegistryException.invalidSchema("of type " + type + ": this registry supports AVRO only");
         }
-        JsonNode references = body.get("references");
-        if (references != null && references.isArray() && !references.isEmpty()) {
-            throw RegistryException.invalidSchema("with references: schema references are not supported");
-        }
         JsonNode schema = body.get("schema");
         if (schema == null || !schema.isTextual()) {
             throw RegistryException.invalidSchema("Empty schema");
         }
-        return schema.asText();
+        return new SchemaRequest(schema.asText(), SchemaStore.references(body.get("references")));
     }
 
     private CompatibilityLevel levelOf(HttpExchange exchange) throws IOException {

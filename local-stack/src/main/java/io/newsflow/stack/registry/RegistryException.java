@@ -62,6 +62,25 @@ final class RegistryException extends RuntimeException {
         return new RegistryException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
+    static RegistryException subjectLevelModeNotConfigured(String subject) {
+        return new RegistryException(404, 40409, "Subject '" + subject + "' does not have subject-level mode configured");
+    }
+
+    static RegistryException invalidMode(String mode) {
+        return new RegistryException(422, 42204, "Invalid mode. Valid values are READWRITE, READONLY"
+                + (mode == null ? "" : " (got '" + mode + "'; IMPORT and READONLY_OVERRIDE are not supported by this registry)"));
+    }
+
+    static RegistryException operationNotPermitted(String message) {
+        return new RegistryException(422, 42205, message);
+    }
+
+    /** Confluent's message names the schema key: {@code {magic=1,keytype=SCHEMA,subject=s,version=v}}. */
+    static RegistryException referenceExists(String subject, int version) {
+        return new RegistryException(422, 42206, "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject="
+                + subject + ",version=" + version + "}.");
+    }
+
     static RegistryException invalidSchema(String detail) {
         return new RegistryException(422, 42201, "Invalid schema " + detail);
     }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,9 +47,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>schema version: key {@code {"keytype":"SCHEMA","subject":s,"version":v}}, value
  *       {@code {"subject":s,"version":v,"id":n,"schema":"...","deleted":false}} — a soft delete
  *       rewrites the value with {@code "deleted":true}, a hard (permanent) delete writes a tombstone;</li>
+ *       A schema registered with Confluent schema references carries them in the value
+ *       ({@code "references":[{"name":..,"subject":..,"version":..}]});</li>
  *   <li>compatibility: key {@code {"keytype":"CONFIG","subject":s|null}}, value
- *       {@code {"compatibilityLevel":"FULL"}}; a tombstone removes a subject-level setting.</li>
+ *       {@code {"compatibilityLevel":"FULL"}}; a tombstone removes a subject-level setting;</li>
+ *   <li>mode: key {@code {"keytype":"MODE","subject":s|null}}, value {@code {"mode":"READONLY"}};
+ *       a tombstone removes a subject-level mode.</li>
  * </ul>
+ *
+ * <p>References follow Confluent: a referenced version must exist when the referring schema is
+ * registered, its types are parsed first so the referring schema may use them by name, and a
+ * version another subject's schema refers to cannot be deleted (42206) — soft-deleting checks live
+ * referrers, a permanent delete soft-deleted ones too.
  *
  * <p>Deletes follow Confluent: a soft delete hides versions but keeps their schema ids resolvable
  * (old records still carry them); a hard delete ({@code permanent=true}) is allowed only on what was
@@ -76,11 +85,14 @@ final class SchemaStore implements AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String LATEST = "latest";
+    static final String READWRITE = "READWRITE";
+    static final String READONLY = "READONLY";
 
     private final ObjectMapper json = new ObjectMapper();
     private final String bootstrapServers;
     private final Duration timeout;
     private final Producer<String, String> producer;
+    private final String kafkaClusterId;
 
     /** Serializes writes, and is held across their round trip to Kafka; reads never take it. */
     private final Object writeLock = new Object();
@@ -94,20 +106,29 @@ final class SchemaStore implements AutoCloseable {
     }
 
     /** A subject's version as the REST API reports it. */
-    record SchemaVersion(String subject, int version, int id, String schema) {
+    record SchemaVersion(String subject, int version, int id, String schema, List<SchemaReference> references) {
+        SchemaVersion(String subject, int version, int id, RegisteredSchema registered) {
+            this(subject, version, id, registered.schema(), registered.references());
+        }
+    }
+
+    /** A request's schema, parsed with its references resolved. */
+    private record Parsed(RegisteredSchema registered, Schema schema) {
     }
 
     /** The topic's content as maps; mutated only by writers (under {@link #writeLock}) and while loading. */
     private static final class State {
-        final Map<Integer, String> schemaById = new HashMap<>();
+        final Map<Integer, RegisteredSchema> schemaById = new HashMap<>();
         final Map<Integer, Schema> parsedById = new HashMap<>();
-        final Map<String, Integer> idBySchema = new HashMap<>();
+        final Map<RegisteredSchema, Integer> idBySchema = new HashMap<>();
         final Map<String, TreeMap<Integer, Entry>> subjects = new TreeMap<>();
         final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
         CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+        final Map<String, String> subjectModes = new HashMap<>();
+        String globalMode = READWRITE;
         int maxId;
 
-        void putSchema(String subject, int version, int id, String schema, boolean deleted) {
+        void putSchema(String subject, int version, int id, RegisteredSchema schema, boolean deleted) {
             schemaById.putIfAbsent(id, schema);
             idBySchema.putIfAbsent(schema, id);
             maxId = Math.max(maxId, id);
@@ -125,12 +146,22 @@ final class SchemaStore implements AutoCloseable {
                 subjects.remove(subject);
             }
             if (removed != null && !referenced(removed.id())) {
-                String schema = schemaById.remove(removed.id());
+                RegisteredSchema schema = schemaById.remove(removed.id());
                 parsedById.remove(removed.id());
                 if (schema != null) {
                     idBySchema.remove(schema, removed.id());
                 }
                 // maxId stays: the id is not handed out again by this registry
+            }
+        }
+
+        void putMode(String subject, String mode) {
+            if (subject == null) {
+                globalMode = mode == null ? READWRITE : mode;
+            } else if (mode == null) {
+                subjectModes.remove(subject);
+            } else {
+                subjectModes.put(subject, mode);
             }
         }
 
@@ -170,7 +201,7 @@ final class SchemaStore implements AutoCloseable {
         }
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
-        ensureTopic(bootstrapServers, timeout);
+        this.kafkaClusterId = ensureTopic(bootstrapServers, timeout);
         try {
             this.state = load();
         } catch (KafkaException e) {
@@ -199,9 +230,10 @@ final class SchemaStore implements AutoCloseable {
      * already has this schema, else the schema's global id (the same schema text under any subject
      * shares one id), else a new id. A new version must pass the subject's compatibility level.
      */
-    int register(String subject, String schemaText) {
-        Schema schema = parse(schemaText);
-        String canonical = schema.toString();
+    int register(String subject, String schemaText, List<SchemaReference> references) {
+        Parsed parsed = parse(schemaText, references);
+        Schema schema = parsed.schema();
+        RegisteredSchema canonical = parsed.registered();
         synchronized (this) {
             Optional<SchemaVersion> existing = findLive(subject, canonical);
             if (existing.isPresent()) {
@@ -217,6 +249,7 @@ final class SchemaStore implements AutoCloseable {
                 if (existing.isPresent()) {
                     return existing.get().id();
                 }
+                requireWritable(subject);
                 CompatibilityLevel level = level(subject);
                 List<Schema> live = liveSchemas(subject);
                 if (level != CompatibilityLevel.NONE && !live.isEmpty()) {
@@ -237,15 +270,15 @@ final class SchemaStore implements AutoCloseable {
     }
 
     /** The live version of a subject holding exactly this schema (40401 / 40403 otherwise). */
-    synchronized SchemaVersion lookup(String subject, String schemaText) {
-        Schema schema = parse(schemaText);
+    synchronized SchemaVersion lookup(String subject, String schemaText, List<SchemaReference> references) {
+        RegisteredSchema canonical = parse(schemaText, references).registered();
         requireSubject(subject, false);
-        return findLive(subject, schema.toString())
+        return findLive(subject, canonical)
                 .orElseThrow(() -> RegistryException.schemaNotFound("Schema not found"));
     }
 
-    synchronized String schemaById(int id) {
-        String schema = state.schemaById.get(id);
+    synchronized RegisteredSchema schemaById(int id) {
+        RegisteredSchema schema = state.schemaById.get(id);
         if (schema == null) {
             throw RegistryException.schemaNotFound("Schema " + id + " not found");
         }
@@ -285,6 +318,130 @@ final class SchemaStore implements AutoCloseable {
     }
 
     /**
+     * Every version of every subject whose name starts with {@code prefix} ({@code GET /schemas}),
+     * by subject then version; soft-deleted ones only with {@code includeDeleted}; with
+     * {@code latestOnly}, the latest of each subject.
+     */
+    synchronized List<SchemaVersion> schemas(String prefix, boolean includeDeleted, boolean latestOnly) {
+        List<SchemaVersion> found = new ArrayList<>();
+        state.subjects.forEach((subject, versions) -> {
+            if (!subject.startsWith(prefix)) {
+                return;
+            }
+            List<SchemaVersion> ofSubject = new ArrayList<>();
+            versions.forEach((version, entry) -> {
+                if (includeDeleted || !entry.deleted()) {
+                    ofSubject.add(new SchemaVersion(subject, version, entry.id(), state.schemaById.get(entry.id())));
+                }
+            });
+            if (latestOnly && !ofSubject.isEmpty()) {
+                found.add(ofSubject.get(ofSubject.size() - 1));
+            } else {
+                found.addAll(ofSubject);
+            }
+        });
+        return found;
+    }
+
+    /** The subject versions registered with this schema id (40403 for an unknown id). */
+    synchronized List<SchemaVersion> versionsOf(int id, boolean includeDeleted) {
+        schemaById(id);
+        List<SchemaVersion> found = new ArrayList<>();
+        state.subjects.forEach((subject, versions) -> versions.forEach((version, entry) -> {
+            if (entry.id() == id && (includeDeleted || !entry.deleted())) {
+                found.add(new SchemaVersion(subject, version, id, state.schemaById.get(id)));
+            }
+        }));
+        return found;
+    }
+
+    /**
+     * Ids of the schemas whose references point at this version of the subject
+     * ({@code /referencedby}): registered under a live version, or any with {@code includeDeleted}.
+     */
+    synchronized List<Integer> referencedBy(String subject, String versionSpec, boolean includeDeleted) {
+        NavigableMap<Integer, Entry> versions = requireSubject(subject, true);
+        int version = resolveVersion(versions, versionSpec, true);
+        return referrers(subject, version, includeDeleted).stream().map(Referrer::id).distinct().sorted().toList();
+    }
+
+    /** A version of a subject whose schema refers to another version. */
+    private record Referrer(String subject, int version, int id) {
+    }
+
+    /** The versions whose schemas refer to {@code subject} at {@code version} (live ones unless {@code includeDeleted}). */
+    private List<Referrer> referrers(String subject, int version, boolean includeDeleted) {
+        List<Referrer> referrers = new ArrayList<>();
+        state.subjects.forEach((name, versions) -> versions.forEach((v, entry) -> {
+            if (!includeDeleted && entry.deleted()) {
+                return;
+            }
+            for (SchemaReference ref : state.schemaById.get(entry.id()).references()) {
+                if (ref.subject().equals(subject) && ref.version() == version) {
+                    referrers.add(new Referrer(name, v, entry.id()));
+                }
+            }
+        }));
+        return referrers;
+    }
+
+    /** 42206 when another subject's schema refers to this version (live ones only, unless {@code permanent}). */
+    private void requireUnreferenced(String subject, int version, boolean permanent) {
+        if (referrers(subject, version, permanent).stream().anyMatch(r -> !r.subject().equals(subject))) {
+            throw RegistryException.referenceExists(subject, version);
+        }
+    }
+
+    // ---- modes ---------------------------------------------------------------------------------
+
+    /** The global mode (subject null), or the subject's own (40409 if it has none, unless {@code defaultToGlobal}). */
+    synchronized String mode(String subject, boolean defaultToGlobal) {
+        if (subject == null) {
+            return state.globalMode;
+        }
+        String own = state.subjectModes.get(subject);
+        if (own == null && !defaultToGlobal) {
+            throw RegistryException.subjectLevelModeNotConfigured(subject);
+        }
+        return own != null ? own : state.globalMode;
+    }
+
+    /** Sets the global (subject null) or a subject's mode: READWRITE or READONLY (42204 otherwise). */
+    String setMode(String subject, String mode) {
+        String valid = mode == null ? "" : mode.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!valid.equals(READWRITE) && !valid.equals(READONLY)) {
+            throw RegistryException.invalidMode(mode);
+        }
+        synchronized (writeLock) {
+            ensureFresh();
+            writeMode(subject, valid);
+        }
+        return valid;
+    }
+
+    /** Removes a subject's own mode and returns it (40409 when it had none). */
+    String deleteMode(String subject) {
+        synchronized (writeLock) {
+            ensureFresh();
+            String previous = mode(subject, false);
+            writeMode(subject, null);
+            return previous;
+        }
+    }
+
+    /** 42205 when the subject (or, without its own mode, the registry) is read-only. */
+    private void requireWritable(String subject) {
+        if (READONLY.equals(mode(subject, true))) {
+            throw RegistryException.operationNotPermitted("Subject " + subject + " is in read-only mode");
+        }
+    }
+
+    /** The id of the Kafka cluster holding {@code _schemas} ({@code /v1/metadata/id}). */
+    String kafkaClusterId() {
+        return kafkaClusterId;
+    }
+
+    /**
      * Deletes every version of a subject and returns their numbers. A soft delete hides the live
      * versions (40404 when there are none left; schema ids stay resolvable, as in Confluent, since
      * old records still carry them) and drops the subject's compatibility level. A permanent delete
@@ -305,6 +462,10 @@ final class SchemaStore implements AutoCloseable {
                 }
                 if (!permanent && !anyLive) {
                     throw RegistryException.subjectSoftDeleted(subject);
+                }
+                requireWritable(subject);
+                for (int version : versions.keySet()) {
+                    requireUnreferenced(subject, version, permanent);
                 }
                 versions.forEach((version, entry) -> {
                     if (permanent || !entry.deleted()) {
@@ -358,6 +519,8 @@ final class SchemaStore implements AutoCloseable {
                 if (permanent && !entry.deleted()) {
                     throw RegistryException.versionNotSoftDeleted(subject, version);
                 }
+                requireWritable(subject);
+                requireUnreferenced(subject, version, permanent);
                 lastLive = !permanent && versions.values().stream().filter(e -> !e.deleted()).count() == 1;
             }
             if (permanent) {
@@ -380,8 +543,9 @@ final class SchemaStore implements AutoCloseable {
      * latest, or all versions for a transitive level. An unknown subject is compatible when no
      * version was named (nothing to break) and a 40401 otherwise.
      */
-    synchronized List<String> checkCompatibility(String subject, String versionSpec, String schemaText) {
-        Schema schema = parse(schemaText);
+    synchronized List<String> checkCompatibility(String subject, String versionSpec, String schemaText,
+                                                 List<SchemaReference> references) {
+        Schema schema = parse(schemaText, references).schema();
         CompatibilityLevel level = level(subject);
         List<Schema> against;
         if (versionSpec != null) {
@@ -445,7 +609,7 @@ final class SchemaStore implements AutoCloseable {
 
     private void softDelete(String subject, int version) {
         int id;
-        String schema;
+        RegisteredSchema schema;
         synchronized (this) {
             id = state.subjects.get(subject).get(version).id();
             schema = state.schemaById.get(id);
@@ -463,12 +627,15 @@ final class SchemaStore implements AutoCloseable {
         }
     }
 
-    private void writeSchema(String subject, int version, int id, String schema, boolean deleted) {
+    private void writeSchema(String subject, int version, int id, RegisteredSchema schema, boolean deleted) {
         ObjectNode value = json.createObjectNode();
         value.put("subject", subject);
         value.put("version", version);
         value.put("id", id);
-        value.put("schema", schema);
+        value.put("schema", schema.schema());
+        if (!schema.references().isEmpty()) {
+            value.set("references", json.valueToTree(schema.references()));
+        }
         value.put("deleted", deleted);
         send(schemaKey(subject, version), value);
         synchronized (this) {
@@ -495,6 +662,21 @@ final class SchemaStore implements AutoCloseable {
         send(key, value);
         synchronized (this) {
             state.putConfig(subject, level);
+        }
+    }
+
+    private void writeMode(String subject, String mode) {
+        ObjectNode key = json.createObjectNode();
+        key.put("keytype", "MODE");
+        key.put("subject", subject);
+        ObjectNode value = null;
+        if (mode != null) {
+            value = json.createObjectNode();
+            value.put("mode", mode);
+        }
+        send(key, value);
+        synchronized (this) {
+            state.putMode(subject, mode);
         }
     }
 
@@ -615,7 +797,10 @@ final class SchemaStore implements AutoCloseable {
             }
             JsonNode value = json.readTree(record.value());
             into.putSchema(subject, value.path("version").asInt(key.path("version").asInt()), value.path("id").asInt(),
-                    value.path("schema").asText(), value.path("deleted").asBoolean(false));
+                    new RegisteredSchema(value.path("schema").asText(), references(value.path("references"))),
+                    value.path("deleted").asBoolean(false));
+        } else if ("MODE".equals(keytype)) {
+            into.putMode(subject, record.value() == null ? null : json.readTree(record.value()).path("mode").asText(READWRITE));
         } else if ("CONFIG".equals(keytype)) {
             CompatibilityLevel level = record.value() == null ? null
                     : CompatibilityLevel.parse(json.readTree(record.value()).path("compatibilityLevel").asText());
@@ -625,20 +810,83 @@ final class SchemaStore implements AutoCloseable {
 
     // ---- helpers (callers hold this) -----------------------------------------------------------
 
-    private static Schema parse(String schemaText) {
+    /** References as stored in a {@code _schemas} value or sent in a request body. */
+    static List<SchemaReference> references(JsonNode node) {
+        List<SchemaReference> references = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            for (JsonNode ref : node) {
+                references.add(new SchemaReference(ref.path("name").asText(null), ref.path("subject").asText(null),
+                        ref.path("version").asInt(-1)));
+            }
+        }
+        return references;
+    }
+
+    /**
+     * Parses a schema with its references resolved: each reference's schema (and, first, the ones it
+     * refers to) is parsed into the same parser, so the schema may use their named types. The
+     * canonical text is Avro's {@code toString} with the referenced types written by name only, as
+     * Confluent stores it. 42201 when the text is not Avro or a reference does not resolve.
+     */
+    private synchronized Parsed parse(String schemaText, List<SchemaReference> references) {
         if (schemaText == null || schemaText.isBlank()) {
             throw RegistryException.invalidSchema("Empty schema");
         }
+        Schema.Parser parser = new Schema.Parser();
+        for (SchemaReference reference : references) {
+            addReferencedTypes(parser, reference, new ArrayList<>());
+        }
+        List<Schema> referenced = new ArrayList<>(parser.getTypes().values());
+        Schema schema;
         try {
-            return new Schema.Parser().parse(schemaText);
-        } catch (SchemaParseException | IllegalArgumentException | NullPointerException e) {
-            // the parser signals some malformed JSON with unchecked exceptions other than SchemaParseException
+            schema = parser.parse(schemaText);
+        } catch (AvroRuntimeException | IllegalArgumentException | NullPointerException e) {
+            // SchemaParseException, "Undefined schema" (AvroTypeException), and some malformed JSON as other unchecked ones
             throw RegistryException.invalidSchema(schemaText + ", details: " + e.getMessage());
+        }
+        String canonical = referenced.isEmpty() ? schema.toString() : schema.toString(referenced, false);
+        return new Parsed(new RegisteredSchema(canonical, references), schema);
+    }
+
+    private void addReferencedTypes(Schema.Parser parser, SchemaReference reference, List<SchemaReference> path) {
+        if (reference.name() == null || reference.subject() == null || reference.version() < 1) {
+            throw RegistryException.invalidSchema("reference " + reference + ": name, subject and a version >= 1 are required");
+        }
+        if (path.contains(reference)) {
+            throw RegistryException.invalidSchema("circular reference " + path + " -> " + reference);
+        }
+        TreeMap<Integer, Entry> versions = state.subjects.get(reference.subject());
+        Entry entry = versions == null ? null : versions.get(reference.version());
+        if (entry == null) {
+            throw RegistryException.invalidSchema("reference '" + reference.name() + "': subject '" + reference.subject()
+                    + "' has no version " + reference.version());
+        }
+        RegisteredSchema target = state.schemaById.get(entry.id());
+        List<SchemaReference> deeper = new ArrayList<>(path);
+        deeper.add(reference);
+        for (SchemaReference inner : target.references()) {
+            addReferencedTypes(parser, inner, deeper);
+        }
+        try {
+            parser.parse(target.schema());
+        } catch (AvroRuntimeException e) {
+            throw RegistryException.invalidSchema("reference '" + reference.name() + "' (subject '" + reference.subject()
+                    + "' version " + reference.version() + ") does not parse with the others: " + e.getMessage());
+        }
+        if (!parser.getTypes().containsKey(reference.name())) {
+            throw RegistryException.invalidSchema("reference '" + reference.name() + "': subject '" + reference.subject()
+                    + "' version " + reference.version() + " defines no type of that name");
         }
     }
 
     private Schema parsed(int id) {
-        return state.parsedById.computeIfAbsent(id, i -> new Schema.Parser().parse(state.schemaById.get(i)));
+        Schema cached = state.parsedById.get(id);
+        if (cached == null) {
+            RegisteredSchema registered = state.schemaById.get(id);
+            cached = parse(registered.schema(), registered.references()).schema();
+            state.parsedById.put(id, cached);
+        }
+        return cached;
     }
 
     /** The subject's versions: 40401 when it has none (live ones, unless {@code includeDeleted}). */
@@ -651,7 +899,7 @@ final class SchemaStore implements AutoCloseable {
         return versions;
     }
 
-    private Optional<SchemaVersion> findLive(String subject, String canonical) {
+    private Optional<SchemaVersion> findLive(String subject, RegisteredSchema canonical) {
         TreeMap<Integer, Entry> versions = state.subjects.get(subject);
         if (versions == null) {
             return Optional.empty();
@@ -709,11 +957,14 @@ final class SchemaStore implements AutoCloseable {
         return requested;
     }
 
-    private static void ensureTopic(String bootstrapServers, Duration timeout) {
+    /** Creates the topic when it is missing and returns the Kafka cluster's id. */
+    private static String ensureTopic(String bootstrapServers, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
-            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            var cluster = admin.describeCluster();
+            int brokers = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             NewTopic topic = new NewTopic(TOPIC, 1, (short) Math.min(3, Math.max(1, brokers)))
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
@@ -723,6 +974,7 @@ final class SchemaStore implements AutoCloseable {
                     throw new IllegalStateException("cannot create topic " + TOPIC, e.getCause());
                 }
             }
+            return clusterId;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating " + TOPIC, e);

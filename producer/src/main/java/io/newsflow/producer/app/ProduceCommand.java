@@ -13,6 +13,7 @@ import io.newsflow.producer.source.PageFetcher;
 import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
 import io.newsflow.producer.transport.ArticlePublisher;
+import io.newsflow.producer.transport.KafkaClusters;
 import io.newsflow.schemas.config.ClientSettings;
 import io.newsflow.schemas.config.ConnectionOptions;
 import io.newsflow.schemas.config.EnvVars;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +64,7 @@ import picocli.CommandLine.Spec;
                 + "folders of them (walked in sorted order), feed or page URLs, and '-' for stdin.",
                 "Articles already sent (recorded in the state file) are skipped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every article was sent, or skipped as already sent",
+        exitCodeList = {"0:every article was sent, or skipped as already sent (to this Kafka cluster)",
                         "1:some input could not be read or some article could not be sent (the rest were)",
                         "2:usage error",
                         "3:no article found in the sources",
@@ -89,8 +91,8 @@ public class ProduceCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "file of the ids already sent, kept across runs (default: $" + ENV_STATE_DIR
-                    + " or ~/.newsflow, file sent-<bootstrap servers>.ids)")
+            description = "file of the ids already sent, per Kafka cluster id, kept across runs (default: $"
+                    + ENV_STATE_DIR + " or ~/.newsflow, file sent-<cluster id>.ids)")
     Path stateFile;
 
     @Option(names = "--no-state", description = "neither read nor write a state file: send everything found")
@@ -122,6 +124,7 @@ public class ProduceCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Function<Properties, Producer<String, RawArticle>> producerFactory;
+    private final Function<Properties, String> clusterIdLookup;
     private final InputStream stdin;
 
     public ProduceCommand() {
@@ -136,8 +139,18 @@ public class ProduceCommand implements Callable<Integer> {
     /** As above, with the stream read for {@code -}. */
     public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory,
                           InputStream stdin) {
+        this(env, producerFactory, config -> KafkaClusters.clusterId(config, KafkaClusters.LOOKUP_TIMEOUT), stdin);
+    }
+
+    /**
+     * As above, with how to learn the Kafka cluster id the state file is kept under (by default
+     * {@link KafkaClusters#clusterId}; asked only when a state file is used).
+     */
+    public ProduceCommand(Map<String, String> env, Function<Properties, Producer<String, RawArticle>> producerFactory,
+                          Function<Properties, String> clusterIdLookup, InputStream stdin) {
         this.env = env;
         this.producerFactory = producerFactory;
+        this.clusterIdLookup = clusterIdLookup;
         this.stdin = stdin;
     }
 
@@ -190,14 +203,28 @@ public class ProduceCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         SentArticles state;
-        Path statePath = noState ? null : stateFile != null ? stateFile : defaultStateFile(env, config);
-        try {
-            state = statePath == null ? SentArticles.inMemory() : SentArticles.open(statePath);
-        } catch (IOException e) {
-            err.println("error: cannot open the state file " + statePath + ": " + e.getMessage()
-                    + " (use --state FILE or --no-state)");
-            err.flush();
-            return ProduceResult.SOME_FAILED;
+        if (noState) {
+            state = SentArticles.inMemory();
+        } else {
+            String clusterId;
+            try {
+                clusterId = clusterIdLookup.apply(config);
+            } catch (RuntimeException e) {
+                err.println("error: cannot learn the Kafka cluster id, which the state file is kept under: "
+                        + ArticlePublisher.reason(e) + " (is the broker up? --no-state sends without a state file)");
+                err.flush();
+                return ProduceResult.PRODUCER_STOPPED;
+            }
+            Path statePath = stateFile != null ? stateFile : defaultStateFile(env, clusterId);
+            try {
+                state = SentArticles.open(statePath, clusterId);
+            } catch (IOException e) {
+                err.println("error: cannot open the state file " + statePath + ": " + e.getMessage()
+                        + " (use --state FILE or --no-state)");
+                err.flush();
+                return ProduceResult.SOME_FAILED;
+            }
+            noteOldState(state, stateFile == null ? legacyStateFile(env, config) : null, err);
         }
         Producer<String, RawArticle> producer;
         try {
@@ -260,16 +287,41 @@ public class ProduceCommand implements Callable<Integer> {
     }
 
     /**
-     * The state file used when {@code --state} is not given: {@code sent-<bootstrap servers>.ids}
-     * in {@code $NEWSFLOW_STATE_DIR}, else in {@code ~/.newsflow} — one per cluster, so that
-     * sending to another cluster does not skip what was sent to this one.
+     * The state file used when {@code --state} is not given: {@code sent-<cluster id>.ids} in
+     * {@code $NEWSFLOW_STATE_DIR}, else in {@code ~/.newsflow} — one per Kafka cluster, so that
+     * sending to another cluster, or to a new one at the same address, skips nothing.
      */
-    public static Path defaultStateFile(Map<String, String> env, Properties config) {
-        String dir = env.get(ENV_STATE_DIR);
-        Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
+    public static Path defaultStateFile(Map<String, String> env, String clusterId) {
+        return stateFolder(env).resolve("sent-" + fileNamePart(clusterId) + ".ids");
+    }
+
+    /** The default state file of producers before the state was kept per cluster id: named after the bootstrap servers. */
+    static Path legacyStateFile(Map<String, String> env, Properties config) {
         String servers = config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
-        String name = servers.replaceAll("[^A-Za-z0-9.-]+", "_");
-        return folder.resolve("sent-" + (name.length() > 100 ? name.substring(0, 100) : name) + ".ids");
+        return stateFolder(env).resolve("sent-" + fileNamePart(servers) + ".ids");
+    }
+
+    private static Path stateFolder(Map<String, String> env) {
+        String dir = env.get(ENV_STATE_DIR);
+        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
+    }
+
+    private static String fileNamePart(String text) {
+        String name = text.replaceAll("[^A-Za-z0-9.-]+", "_");
+        return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    /** Says, once, what of the old state is not used, so a re-send is no surprise. */
+    private static void noteOldState(SentArticles state, Path legacyDefault, PrintWriter err) {
+        if (state.unattributedIds() > 0) {
+            err.println("note: " + state.unattributedIds() + " id(s) in " + state.file() + " were recorded without a"
+                    + " Kafka cluster id (by an older newsflow) and are not used: those articles are sent again");
+        }
+        if (legacyDefault != null && Files.isRegularFile(legacyDefault)) {
+            err.println("note: " + legacyDefault + " is an older state file, named after the bootstrap servers; the"
+                    + " state is now kept per Kafka cluster id in " + state.file() + ". Delete the old file.");
+        }
+        err.flush();
     }
 
     static Duration parseInterval(CommandLine cli, String text) {

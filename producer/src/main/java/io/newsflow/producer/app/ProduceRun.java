@@ -53,6 +53,8 @@ final class ProduceRun {
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    /** Skipped because the state says they were sent to this cluster before. */
+    private final AtomicLong alreadySent = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Counter publishedCount;
@@ -201,6 +203,11 @@ final class ProduceRun {
                 print(err, "error: the producer stopped: " + publisher.fatalError().get());
             }
             print(out, result.toString());
+            if (result.sent() == 0 && result.failed() == 0 && alreadySent.get() > 0 && alreadySent.get() == result.skipped()) {
+                print(out, "nothing new: every article found (" + alreadySent.get() + ") was sent to Kafka cluster "
+                        + state.clusterId() + " before, per " + state.file() + "; to send them again use --no-state"
+                        + " or delete that file");
+            }
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -293,7 +300,9 @@ final class ProduceRun {
             }
             handled.add(id);
             if (state.contains(id)) {
-                skip(article, "already sent" + (state.file() == null ? "" : " (" + state.file() + ")"));
+                alreadySent.incrementAndGet();
+                skip(article, state.file() == null ? "already sent"
+                        : "already sent to cluster " + state.clusterId() + " (" + state.file() + ")");
                 return;
             }
             publisher.publish(article);

@@ -36,6 +36,7 @@ class ProduceCommandSourcesTest {
     MockProducer<String, RawArticle> producer = newProducer();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    String clusterId = "cluster-one";
 
     static MockProducer<String, RawArticle> newProducer() {
         return new MockProducer<>(true, null, new StringSerializer(), new AvroSerializer<>(new InMemorySchemaRegistryClient(), false));
@@ -43,7 +44,7 @@ class ProduceCommandSourcesTest {
 
     int run(String stdin, String... args) {
         CommandLine cli = new CommandLine(new ProduceCommand(Map.of(ProduceCommand.ENV_STATE_DIR, dir.resolve("state").toString()),
-                config -> producer, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+                config -> producer, config -> clusterId, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -76,15 +77,72 @@ class ProduceCommandSourcesTest {
     }
 
     @Test
-    void shouldUseADefaultStateFileNamedAfterTheCluster() throws Exception {
+    void shouldUseADefaultStateFileNamedAfterTheClusterId() throws Exception {
         Path folder = articles(1);
         run("", "--bootstrap-servers", "broker-1:9092", folder.toString());
 
-        assertThat(dir.resolve("state/sent-broker-1_9092.ids")).exists();
+        assertThat(dir.resolve("state/sent-cluster-one.ids")).exists();
         producer = newProducer();
         out.getBuffer().setLength(0);
         assertThat(run("", "--bootstrap-servers", "broker-1:9092", "--no-state", folder.toString())).isZero();
         assertThat(out.toString()).contains("sent 1, skipped 0");
+    }
+
+    @Test
+    void shouldSayWhenARunSkippedEverythingAndHowToSendAgain() throws Exception {
+        Path folder = articles(2);
+        assertThat(run("", folder.toString())).isZero();
+        producer = newProducer();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("", folder.toString())).isZero();
+
+        assertThat(producer.history()).isEmpty();
+        assertThat(out.toString()).contains("sent 0, skipped 2 as duplicate, failed 0",
+                "nothing new: every article found (2) was sent to Kafka cluster cluster-one before, per "
+                        + dir.resolve("state/sent-cluster-one.ids"), "--no-state");
+    }
+
+    @Test
+    void shouldSendEverythingToANewClusterAtTheSameAddress() throws Exception {
+        Path folder = articles(2);
+        assertThat(run("", "--bootstrap-servers", "localhost:25092", folder.toString())).isZero();
+        producer = newProducer();
+        out.getBuffer().setLength(0);
+
+        // when the cluster at the same address is a new one (a fresh stack)
+        clusterId = "cluster-two";
+        assertThat(run("", "--bootstrap-servers", "localhost:25092", folder.toString())).isZero();
+
+        assertThat(producer.history()).hasSize(2);
+        assertThat(out.toString()).contains("sent 2, skipped 0").doesNotContain("nothing new");
+    }
+
+    @Test
+    void shouldNoteAnOldStateFileNamedAfterTheBootstrapServersAndNotUseIt() throws Exception {
+        Path folder = articles(1);
+        Path old = Files.createDirectories(dir.resolve("state")).resolve("sent-localhost_9092.ids");
+        Files.writeString(old, "# newsflow producer state\n" + "0".repeat(32) + "\n");
+
+        assertThat(run("", "--bootstrap-servers", "localhost:9092", folder.toString())).isZero();
+
+        assertThat(out.toString()).contains("sent 1");
+        assertThat(err.toString()).contains("note: " + old + " is an older state file", "Delete the old file");
+    }
+
+    @Test
+    void shouldStopWithFourWhenTheClusterIdCannotBeLearned() throws Exception {
+        Path folder = articles(1);
+        CommandLine cli = new CommandLine(new ProduceCommand(Map.of(ProduceCommand.ENV_STATE_DIR, dir.toString()),
+                config -> producer, config -> {
+                    throw new org.apache.kafka.common.KafkaException("no answer from localhost:1 within 30 s");
+                }, new ByteArrayInputStream(new byte[0])));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute(folder.toString())).isEqualTo(ProduceResult.PRODUCER_STOPPED);
+        assertThat(err.toString()).contains("cannot learn the Kafka cluster id", "no answer from localhost:1", "--no-state");
+        assertThat(producer.history()).isEmpty();
     }
 
     @Test

@@ -37,7 +37,7 @@ class ProduceCommandTest {
         CommandLine cli = new CommandLine(new ProduceCommand(withState, config -> {
             usedConfig = config;
             return producer;
-        }));
+        }, config -> "test-cluster", new java.io.ByteArrayInputStream(new byte[0])));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -7,6 +7,7 @@ import io.newsflow.producer.source.ArticleFileParser;
 import io.newsflow.producer.source.FolderSource;
 import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticleProducers;
+import io.newsflow.producer.transport.KafkaClusters;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.config.ClientSettings;
@@ -117,7 +118,7 @@ class ProducerEmbeddedBrokerTest {
         try (KafkaConsumer<String, RawArticle> consumer = consumerFromTheEndOfTheRawTopic()) {
             long before = endOffsetTotal(consumer);
             // given a run following an empty folder, polling every 200 ms, as `produce --follow --interval 200ms`
-            ProduceRun run = new ProduceRun(ArticleProducers.create(config), SentArticles.open(state),
+            ProduceRun run = new ProduceRun(ArticleProducers.create(config), SentArticles.open(state, KafkaClusters.clusterId(config, Duration.ofSeconds(30))),
                     new PrintWriter(out, true), new PrintWriter(err, true), true, ProgressBar.NONE);
             CompletableFuture<ProduceResult> result = CompletableFuture.supplyAsync(
                     () -> run.follow(List.of(new FolderSource(folder, new ArticleFileParser())), Duration.ofMillis(200)));
@@ -156,7 +157,7 @@ class ProducerEmbeddedBrokerTest {
             assertThat(received).extracting(r -> r.value().getTitle())
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, n + m).mapToObj(i -> "Followed article " + i).toList());
             // and every acknowledged id reached the state file, so a restart sends nothing again
-            try (SentArticles reopened = SentArticles.open(state)) {
+            try (SentArticles reopened = SentArticles.open(state, KafkaClusters.clusterId(config, Duration.ofSeconds(30)))) {
                 assertThat(reopened.size()).isEqualTo(n + m);
                 assertThat(keys).allMatch(reopened::contains);
             }
