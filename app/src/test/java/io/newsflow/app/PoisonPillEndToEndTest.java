@@ -114,8 +114,23 @@ class PoisonPillEndToEndTest {
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.ENRICHED),
                     List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100000"),
                             AlterConfigOp.OpType.SET)))).all().get(60, TimeUnit.SECONDS);
+            // the change reaches the broker's metadata a moment after the alter returns: wait for it
+            ConfigResource enriched = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ENRICHED);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!"100000".equals(admin.describeConfigs(List.of(enriched)).all().get(60, TimeUnit.SECONDS).get(enriched)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100); // polling the broker's state with a deadline
+            }
         }
-        RawArticle big = article("big-200kb", 200 * 1024);
+        // random letters: the processor's producer compresses (lz4), and the broker checks the compressed
+        // batch, so a repetitive body would fit
+        RawArticle big = article("big-200kb", 0);
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder noise = new StringBuilder(200 * 1024);
+        while (noise.length() < 200 * 1024) {
+            noise.append(random.nextInt(8) == 0 ? ' ' : (char) ('a' + random.nextInt(26)));
+        }
+        big.setBody(noise.toString());
         List<RawArticle> after = ordinary("after-refused", 10);
         publish(big, after);
 

@@ -93,6 +93,13 @@ class TopicsCommandTest {
                             new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "3600000"), AlterConfigOp.OpType.SET))))
                     .all().get(60, TimeUnit.SECONDS);
             admin.createTopics(List.of(new NewTopic("unrelated", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            // a config change reaches the broker's metadata a moment after the alter returns: wait for it
+            ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RAW);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!"3600000".equals(admin.describeConfigs(List.of(raw)).all().get(60, TimeUnit.SECONDS).get(raw)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value()) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100); // polling the broker's state with a deadline
+            }
         }
 
         assertThat(run("describe", "--retention", "news.articles.dlq=60d")).isEqualTo(1);
