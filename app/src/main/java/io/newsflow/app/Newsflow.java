@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Event-driven news pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, StackCommand.class, ProduceCommand.class, ProcessCommand.class,
-                ConsumeCommand.class, EnrichCommand.class, GazetteerCommand.class, LagCommand.class, DlqCommand.class,
-                OffsetsCommand.class, CommandLine.HelpCommand.class})
+                ConsumeCommand.class, EnrichCommand.class, GazetteerCommand.class, TopicsCommand.class, LagCommand.class,
+                DlqCommand.class, OffsetsCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

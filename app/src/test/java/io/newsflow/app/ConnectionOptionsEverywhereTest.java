@@ -14,7 +14,8 @@ import picocli.CommandLine;
  */
 class ConnectionOptionsEverywhereTest {
     /** Commands with no Kafka client of their own: the embedded stack, the offline enrichment, help. */
-    private static final Set<String> WITHOUT_KAFKA_CLIENT = Set.of("newsflow", "demo", "stack", "enrich", "help", "gazetteer", "dlq", "offsets");
+    private static final Set<String> WITHOUT_KAFKA_CLIENT = Set.of("newsflow", "demo", "stack", "enrich", "help", "gazetteer",
+            "dlq", "offsets", "topics");
     private static final List<String> CONNECTION_OPTIONS = List.of("--bootstrap-servers", "--schema-registry-url", "--config",
             "-X", "--property");
 
@@ -38,7 +39,7 @@ class ConnectionOptionsEverywhereTest {
 
         assertThat(checked).contains("newsflow produce", "newsflow process", "newsflow consume",
                 "newsflow gazetteer put", "newsflow gazetteer delete", "newsflow lag", "newsflow dlq replay",
-                "newsflow offsets skip");
+                "newsflow offsets skip", "newsflow topics create", "newsflow topics describe");
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {

@@ -39,14 +39,6 @@ class DeploymentFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String IMAGE = "newsflow:latest";
 
-    /**
-     * Options the compose file uses that the other half of issue 9 (branch i9-ops: the HTTP server
-     * of process and produce) adds. While the launcher lacks one, it is taken out before parsing;
-     * once it has it, the full command must parse. Remove an entry when its branch is merged.
-     */
-    private static final Map<String, Set<String>> PENDING_OPTIONS = Map.of(
-            "process", Set.of("--http-port"),
-            "produce", Set.of("--http-port"));
 
     static JsonNode compose;
     static ServiceHttpServer server;
@@ -96,7 +88,6 @@ class DeploymentFileTest {
 
     @Test
     void shouldParseEveryNewsflowServiceCommandWithTheLauncher() {
-        List<String> pendingSeen = new ArrayList<>();
         newsflowServices().forEach((name, service) -> {
             List<String> words = command(service);
             assertThat(words).as(name + " command").isNotEmpty();
@@ -104,22 +95,12 @@ class DeploymentFileTest {
             CommandLine sub = launcher.getSubcommands().get(words.get(0));
             assertThat(sub).as(name + ": no launcher command " + words.get(0)).isNotNull();
             List<String> args = new ArrayList<>(words);
-            for (String option : PENDING_OPTIONS.getOrDefault(words.get(0), Set.of())) {
-                int at = args.indexOf(option);
-                if (at >= 0 && sub.getCommandSpec().findOption(option) == null) {
-                    args.subList(at, at + 2).clear();
-                    pendingSeen.add(name + " " + option);
-                }
-            }
             try {
                 launcher.parseArgs(args.toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
                 throw new AssertionError("docker-compose.yml service " + name + ": " + words + " does not parse: " + e.getMessage(), e);
             }
         });
-        if (!pendingSeen.isEmpty()) {
-            System.out.println("DeploymentFileTest: options not in the launcher yet, checked once they are: " + pendingSeen);
-        }
     }
 
     @Test

@@ -28,9 +28,14 @@ final class NewsflowProcess implements AutoCloseable {
     }
 
     static NewsflowProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, "256m", env, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)} with another heap ({@code -Xmx}), e.g. for the processor's enricher. */
+    static NewsflowProcess start(Path dir, String heap, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -59,6 +64,15 @@ final class NewsflowProcess implements AutoCloseable {
             process.waitFor(100, TimeUnit.MILLISECONDS); // returns early when the process ends
         }
         return false;
+    }
+
+    /** SIGKILL, as {@code kill -9 PID}: no hook, no clean close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, as {@code kill PID} or {@code docker stop} send it. */

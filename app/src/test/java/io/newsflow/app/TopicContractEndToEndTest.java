@@ -183,7 +183,10 @@ class TopicContractEndToEndTest {
         Map<String, JsonNode> run = new LinkedHashMap<>();
         run.put(Topics.RAW, first(Topics.RAW, r -> exampleId.equals(r.get("id").toString())));
         run.put(Topics.ENRICHED, first(Topics.ENRICHED, r -> exampleId.equals(r.get("id").toString())));
-        run.put(Topics.ENTITIES, first(Topics.ENTITIES, r -> exampleId.equals(r.get("articleId").toString())));
+        // the article's mention of the documented entity (with several partitions, which mention comes first varies)
+        String documentedEntity = new TopicsDoc().example(Topics.ENTITIES).at("/entity/id").asText();
+        run.put(Topics.ENTITIES, first(Topics.ENTITIES, r -> exampleId.equals(r.get("articleId").toString())
+                && documentedEntity.equals(((GenericRecord) r.get("entity")).get("id").toString())));
         run.put(Topics.CASUALTIES, first(Topics.CASUALTIES, r -> exampleId.equals(r.get("articleId").toString())));
         run.put(Topics.DLQ, first(Topics.DLQ, r -> Long.valueOf(garbage.offset()).equals(r.get("sourceOffset"))));
         run.put(Topics.GAZETTEER, first(Topics.GAZETTEER, r -> GAZETTEER_ENTRY.getId().equals(r.get("id").toString())));
@@ -370,7 +373,9 @@ class TopicContractEndToEndTest {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end) {
             for (ConsumerRecord<byte[], byte[]> record : readAll(List.of(topic)).get(topic)) {
-                if (record.value() != null) {
+                if (record.value() != null && record.value().length > 0 && record.value()[0] == 0) {
+                    // (the raw topic also holds this test's deliberately unreadable record; with several
+                    // partitions it may come before the one looked for)
                     GenericRecord value = decode(topic, record.value());
                     if (match.test(value)) {
                         return RecordFormatter.toJsonNode(value);

@@ -46,7 +46,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #start(Path, int, int)}, then creates {@code topics} (existing ones are left alone). */
     public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, Collection<NewTopic> topics) {
-        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, kafkaPort);
+        return start(dataDir, 1, kafkaPort, 0, registryPort, topics);
+    }
+
+    /**
+     * A stack on a cluster of {@code brokers} KRaft nodes (the registry's {@code _schemas} topic at
+     * replication factor min(3, brokers)).
+     *
+     * @param kafkaPort      the first broker's client port, the others following ({@code 0}: free ports)
+     * @param controllerPort the first controller port, likewise ({@code 0}: free ports)
+     */
+    public static LocalStack start(Path dataDir, int brokers, int kafkaPort, int controllerPort, int registryPort,
+                                   Collection<NewTopic> topics) {
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, brokers, kafkaPort, controllerPort, java.util.Map.of());
         EmbeddedSchemaRegistry registry = null;
         try {
             registry = new EmbeddedSchemaRegistry(kafka.bootstrapServers(), registryPort);

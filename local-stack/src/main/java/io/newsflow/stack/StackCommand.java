@@ -24,14 +24,23 @@ import picocli.CommandLine.Spec;
  * cannot start (e.g. a port is taken), with a one-line message on standard error.
  */
 @Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "Run a local Kafka broker (KRaft) and schema registry until Ctrl-C.")
+        description = "Run a local Kafka cluster (KRaft; one node, or --brokers N) and schema registry until Ctrl-C.")
 public final class StackCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (0 = free port). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "Kafka client port of the first broker, the next brokers on the following ports (0 = free ports). Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
+
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Number of Kafka nodes (each broker and controller): 3 survives one stopped. Default: ${DEFAULT-VALUE}.")
+    int brokers;
+
+    @Option(names = "--controller-port", defaultValue = "0",
+            description = "KRaft controller port of the first node, the next nodes on the following ports (0 = free ports). Default: ${DEFAULT-VALUE}.")
+    int controllerPort;
 
     @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry HTTP port (0 = free port). Default: ${DEFAULT-VALUE}.")
     int registryPort;
@@ -43,8 +52,8 @@ public final class StackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalStack stack;
         try {
-            stack = LocalStack.start(dataDir, kafkaPort, registryPort);
-        } catch (IllegalStateException | UncheckedIOException e) {
+            stack = LocalStack.start(dataDir, brokers, kafkaPort, controllerPort, registryPort, java.util.List.of());
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             // a busy port or an unusable data directory: one line, not a stack trace
             spec.commandLine().getErr().println("stack: " + e.getMessage());
             return 1;

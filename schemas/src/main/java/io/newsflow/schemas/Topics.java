@@ -6,6 +6,7 @@ import io.newsflow.avro.EnrichedArticle;
 import io.newsflow.avro.EntityMention;
 import io.newsflow.avro.GazetteerEntry;
 import io.newsflow.avro.RawArticle;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,26 @@ public final class Topics {
     public static final String DLQ = "news.articles.dlq";
     public static final String GAZETTEER = "news.gazetteer";
 
+    /**
+     * How each topic is created ({@code newsflow topics create}, and by the services when it is
+     * missing): compaction and retention. Partitions and replication come from the cluster
+     * ({@code io.newsflow.schemas.topics.TopicSettings}). A new topic is one line here (and its
+     * value schema in {@link #VALUE_SCHEMAS}).
+     */
+    public static final List<TopicSpec> SPECS = List.of(
+            TopicSpec.deleting(RAW, Duration.ofDays(7)),
+            TopicSpec.deleting(ENRICHED, Duration.ofDays(7)),
+            TopicSpec.deleting(ENTITIES, Duration.ofDays(7)),
+            TopicSpec.deleting(CASUALTIES, Duration.ofDays(7)),
+            // dead letters wait for a fix and a replay: longer than the rest
+            TopicSpec.deleting(DLQ, Duration.ofDays(30)),
+            TopicSpec.compacted(GAZETTEER));
+
     /** Every topic the pipeline reads or writes, for tools that create them up front. */
-    public static final List<String> ALL = List.of(RAW, ENRICHED, ENTITIES, CASUALTIES, DLQ, GAZETTEER);
+    public static final List<String> ALL = SPECS.stream().map(TopicSpec::name).toList();
 
     /** Topics that keep only the latest value per key. */
-    public static final List<String> COMPACTED = List.of(GAZETTEER);
+    public static final List<String> COMPACTED = SPECS.stream().filter(TopicSpec::compacted).map(TopicSpec::name).toList();
 
     /**
      * The value schema of each topic, registered under {@code <topic>-value} and published as the

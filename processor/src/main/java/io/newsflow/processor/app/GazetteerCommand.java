@@ -258,7 +258,7 @@ public final class GazetteerCommand implements Runnable {
     static void ensureTopics(Properties config) {
         Admin admin = Admin.create(ProcessorApp.adminConfig(config));
         try {
-            ProcessorApp.ensureTopics(admin, TIMEOUT);
+            ProcessorApp.ensureTopics(admin, io.newsflow.schemas.topics.TopicSettings.fromProperties(config), TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the topics", e);

@@ -1,8 +1,12 @@
 package io.newsflow.processor.app;
 
+import io.newsflow.observability.http.ServiceHttpServer;
+import io.newsflow.observability.metrics.ServiceMetrics;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.enrich.EnricherOptions;
+import io.newsflow.processor.http.ProcessorHttpServer;
 import io.newsflow.schemas.config.ConnectionOptions;
+import io.newsflow.schemas.lifecycle.StopSignals;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,30 @@ public final class ProcessCommand implements Callable<Integer> {
             description = "Give up when not RUNNING after this many seconds (default: ${DEFAULT-VALUE})")
     long startupTimeoutSeconds;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = {"Serve /health/live, /health/ready and /metrics (Prometheus) on this port, all interfaces",
+                    "(0 = any free port; default: no HTTP server)"})
+    Integer httpPort;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Stream threads of this instance (num.stream.threads; default 1): up to the 6 partitions per topic")
+    Integer threads;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = {"This instance's state directory, kept across restarts: the gazetteer store, Streams' process id",
+                    "and the instance id (default: $NEWSFLOW_STATE_DIR/processor-state, else ~/.newsflow/processor-state);",
+                    "each instance on a machine needs its own"})
+    Path stateDir;
+
+    @Option(names = "--standby-replicas", paramLabel = "N",
+            description = "Warm copies of each task's state on other instances (num.standby.replicas; default 0)")
+    Integer standbyReplicas;
+
+    @Option(names = "--instance-id", paramLabel = "ID",
+            description = {"A stable name for this instance (static membership: group.instance.id = newsflow-processor-ID);",
+                    "default: made once and kept in the state directory"})
+    String instanceId;
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +111,42 @@ public final class ProcessCommand implements Callable<Integer> {
             return 2;
         }
         spec.commandLine().getErr().println("process: gazetteer " + enricher.gazetteerSummary());
-        ProcessorApp app = new ProcessorApp(props, enricher);
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            spec.commandLine().getErr().println("process: --http-port must be 0..65535, not " + httpPort);
+            return 2;
+        }
+        if ((threads != null && threads < 1) || (standbyReplicas != null && standbyReplicas < 0)) {
+            spec.commandLine().getErr().println("process: --threads must be at least 1 and --standby-replicas at least 0");
+            return 2;
+        }
+        try (ServiceMetrics metrics = ServiceMetrics.create("processor")) {
+            ProcessorApp app;
+            try {
+                app = new ProcessorApp(props, enricher, metrics.registry());
+            } catch (org.apache.kafka.streams.errors.StreamsException | UncheckedIOException e) {
+                // e.g. the state directory is locked by another instance on this machine
+                spec.commandLine().getErr().println("process: " + e.getMessage()
+                        + (e instanceof UncheckedIOException ? "" : " (each instance needs its own --state-dir)"));
+                return 2;
+            }
+            try (app; StopSignals signals = StopSignals.install("process", app::close)) {
+                return run(app, metrics);
+            }
+        }
+    }
+
+    private int run(ProcessorApp app, ServiceMetrics metrics) throws InterruptedException {
+        ServiceHttpServer http = null;
+        if (httpPort != null) {
+            try {
+                http = ProcessorHttpServer.start(httpPort, app, metrics);
+            } catch (IllegalStateException e) {
+                spec.commandLine().getErr().println("process: " + e.getMessage());
+                return 2;
+            }
+            spec.commandLine().getErr().println("process: health and metrics on " + http.url()
+                    + " (/health/live, /health/ready, /metrics)");
+        }
         Thread hook = new Thread(app::close, "newsflow-processor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -102,6 +165,9 @@ public final class ProcessCommand implements Callable<Integer> {
             return app.failed() ? 1 : 0;
         } finally {
             app.close();
+            if (http != null) {
+                http.close(); // last: readiness answers 503 while the client shuts down
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -114,6 +180,11 @@ public final class ProcessCommand implements Callable<Integer> {
     Properties config() {
         Map<String, String> flags = new HashMap<>();
         flags.put(EnricherOptions.GEONAMES, gazetteerGeonames == null ? null : gazetteerGeonames.toString());
+        flags.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads == null ? null : threads.toString());
+        flags.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString());
+        flags.put(org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                standbyReplicas == null ? null : standbyReplicas.toString());
+        flags.put(InstanceIdentity.INSTANCE_ID_CONFIG, instanceId);
         return ProcessorConfig.fromOptions(connection, env, flags);
     }
 }

@@ -1,20 +1,27 @@
 package io.newsflow.processor.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.EnrichedArticle;
+import io.newsflow.observability.health.Health;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.processor.enrich.ArticleEnricher;
 import io.newsflow.processor.topology.EnrichmentTopology;
 import io.newsflow.processor.topology.GazetteerListener;
+import io.newsflow.processor.topology.OutputLimits;
+import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.processor.topology.errors.StreamThreadExceptionHandler;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.topics.TopicAdmin;
+import io.newsflow.schemas.topics.TopicSettings;
 import io.newsflow.schemas.config.ClientConfigs;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +33,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,6 +69,10 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final Properties config;
     private final KafkaStreams streams;
+    private final PipelineMetrics metrics;
+    private final OutputLimits limits;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsObserver observer = new StreamsObserver();
     private final CompletableFuture<Void> running = new CompletableFuture<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean started;
@@ -76,8 +87,30 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry) {
+        this(config, enricher, registry, new SimpleMeterRegistry());
+    }
+
+    /**
+     * As {@link #ProcessorApp(Properties, ArticleEnricher)}, counting into {@code meters} (the
+     * service's Prometheus registry): the pipeline's meters, the enricher's truncations and every
+     * Kafka Streams client metric ({@link KafkaStreamsMetrics}).
+     */
+    public ProcessorApp(Properties config, ArticleEnricher enricher, MeterRegistry meters) {
+        this(config, enricher, ClientConfigs.registry(withDefaults(config)), meters);
+    }
+
+    public ProcessorApp(Properties config, ArticleEnricher enricher, SchemaRegistryClient registry, MeterRegistry meters) {
         this(config, Objects.requireNonNull(enricher, "enricher")::enrich,
-                GazetteerListener.of(enricher::upsert, enricher::remove), registry);
+                GazetteerListener.of(enricher::upsert, enricher::remove), registry, meters);
+        FunctionCounter.builder("newsflow.enrichment.truncated", enricher, ArticleEnricher::truncatedByLength)
+                .description("Articles analysed only in part: cut at " + ArticleEnricher.MAX_CHARS
+                        + " characters (cause=length) or stopped at the " + ArticleEnricher.BUDGET_MILLIS
+                        + " ms budget (cause=time)")
+                .tag("cause", "length")
+                .register(meters);
+        FunctionCounter.builder("newsflow.enrichment.truncated", enricher, ArticleEnricher::truncatedByTime)
+                .tag("cause", "time")
+                .register(meters);
     }
 
     /**
@@ -100,15 +133,36 @@ public final class ProcessorApp implements AutoCloseable {
      */
     public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
                         SchemaRegistryClient registry) {
+        this(config, enricher, gazetteer, registry, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where the pipeline's meters ({@link PipelineMetrics}) and the Streams client's
+     *               metrics are registered; the service's Prometheus registry behind {@code /metrics}
+     */
+    public ProcessorApp(Properties config, Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                        SchemaRegistryClient registry, MeterRegistry meters) {
         this.config = copy(Objects.requireNonNull(config, "config"));
         ProcessorConfig.applyDefaults(this.config);
+        InstanceIdentity.apply(this.config);
         if (gazetteer == GazetteerListener.NONE) {
             log.info("{} is read but its entries are not applied: no gazetteer listener", Topics.GAZETTEER);
         }
-        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry);
-        this.streams = new KafkaStreams(topology, this.config);
-        streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler());
+        this.metrics = PipelineMetrics.of(Objects.requireNonNull(meters, "meters"));
+        this.limits = OutputLimits.fromStreamsConfig(this.config);
+        Topology topology = EnrichmentTopology.build(enricher, gazetteer, registry, java.time.Clock.systemUTC(), metrics,
+                limits);
+        // objects for the exception handlers, which Streams builds by reflection and configures with these configs
+        Properties streamsConfig = copy(this.config);
+        streamsConfig.put(PipelineMetrics.CONFIG, metrics);
+        streamsConfig.put(OutputLimits.CONFIG, limits);
+        this.streams = new KafkaStreams(topology, streamsConfig);
+        streams.setUncaughtExceptionHandler(new StreamThreadExceptionHandler(limits));
         streams.setStateListener(this::onStateChange);
+        streams.setGlobalStateRestoreListener(observer);
+        observer.observe(streams);
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
     }
 
     /**
@@ -126,7 +180,7 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics if missing ({@link #ensureTopics(Admin, Duration)}), starts
+     * Creates the pipeline's topics if missing ({@link #ensureTopics(Admin, TopicSettings, Duration)}), starts
      * the client and returns once it is RUNNING.
      *
      * @throws TimeoutException      when the topics or RUNNING are not reached within {@code timeout};
@@ -137,10 +191,8 @@ public final class ProcessorApp implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Admin admin = Admin.create(adminConfig(config));
         try {
-            Set<String> created = ensureTopics(admin, timeout);
-            if (!created.isEmpty()) {
-                log.info("created topics {}", created);
-            }
+            ensureTopics(admin, TopicSettings.fromProperties(config), timeout);
+            lowerLimitsToTopics(admin, timeout);
         } catch (TimeoutException e) {
             throw new TimeoutException("no answer from the Kafka cluster at "
                     + config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " within " + timeout
@@ -159,6 +211,26 @@ public final class ProcessorApp implements AutoCloseable {
             throw new TimeoutException("processor not RUNNING within " + timeout + " (state " + streams.state() + ")");
         }
         log.info("processor {} running", config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    /** The output topics' {@code max.message.bytes} lower the output limit when they accept less than the producer. */
+    private void lowerLimitsToTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+        List<ConfigResource> outputs = List.of(Topics.ENRICHED, Topics.ENTITIES, Topics.CASUALTIES, Topics.DLQ).stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                .collect(Collectors.toList());
+        try {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(outputs).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            configs.forEach((topic, config) -> {
+                ConfigEntry max = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (max != null && max.value() != null) {
+                    limits.lowerTo(Long.parseLong(max.value()), TopicConfig.MAX_MESSAGE_BYTES_CONFIG + " of " + topic.name());
+                }
+            });
+        } catch (ExecutionException e) {
+            log.warn("cannot read the output topics' {} ({}); outputs are limited to {}", TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                    e.getCause().toString(), limits.describe());
+        }
     }
 
     /** Starts the client without waiting; see {@link #startAndAwaitRunning}. */
@@ -203,8 +275,27 @@ public final class ProcessorApp implements AutoCloseable {
         if (!clean) {
             log.warn("processor did not close within {}", CLOSE_TIMEOUT);
         }
+        streamsMetrics.close();
         running.completeExceptionally(new IllegalStateException("closed"));
         terminated.countDown();
+    }
+
+    /**
+     * Liveness and readiness of this processor, for {@code /health/live} and {@code /health/ready}:
+     * live unless the client is in ERROR; ready when RUNNING with {@code news.gazetteer} restored.
+     */
+    public Health health() {
+        return observer.health();
+    }
+
+    /** How large an output may be, as found at start; see {@link OutputLimits}. */
+    public OutputLimits limits() {
+        return limits;
+    }
+
+    /** The pipeline's meters of this processor (articles enriched, dead letters, ...). */
+    public PipelineMetrics metrics() {
+        return metrics;
     }
 
     /** The underlying client, for metrics or interactive checks; do not start or close it directly. */
@@ -213,42 +304,51 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics ({@link Topics#ALL}) that do not exist yet, with the broker's
-     * default partition count and replication factor, {@code news.gazetteer} compacted. Safe to
-     * race with another service doing the same.
+     * Creates the pipeline's topics ({@link Topics#SPECS}) that do not exist yet, never with the
+     * broker's defaults: 6 partitions, replication factor min(3, brokers), min.insync.replicas
+     * min(2, RF), each topic's retention or compaction (or the {@link TopicSettings} in the
+     * configuration). Existing topics are left alone; what differs from the spec is logged as a
+     * warning, except a compacted topic that is not compacted, which is refused: its entries
+     * would be deleted with age. Safe to race with another service doing the same.
      *
      * @return the topics this call created
+     * @throws IllegalStateException when a compacted topic exists with another cleanup policy, or
+     *                               the settings do not fit the cluster
      */
-    public static Set<String> ensureTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+    public static Set<String> ensureTopics(Admin admin, TopicSettings settings, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        TopicAdmin topics = new TopicAdmin(admin, timeout);
+        TopicSettings.Resolved resolved;
         try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = Topics.ALL.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> {
-                        NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty());
-                        return Topics.COMPACTED.contains(topic)
-                                ? newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                                : newTopic;
-                    })
-                    .collect(Collectors.toList());
-            if (missing.isEmpty()) {
-                return Set.of();
-            }
-            Set<String> created = new LinkedHashSet<>();
-            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    created.add(result.getKey());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            return created;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the pipeline's topics: " + e.getCause().getMessage(), e.getCause());
+            resolved = settings.resolve(topics.brokers());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot create the pipeline's topics: " + e.getMessage(), e);
         }
+        Set<String> created = topics.createMissing(Topics.SPECS, resolved);
+        if (!created.isEmpty()) {
+            log.info("created topics {} with {}", created, resolved);
+        }
+        for (TopicAdmin.TopicState state : topics.describe(Topics.SPECS, resolved)) {
+            if (!state.exists()) {
+                continue;
+            }
+            if (state.spec().compacted() && !"compact".equals(state.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG))) {
+                throw new IllegalStateException(state.spec().name() + " exists with cleanup.policy="
+                        + state.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG) + " but must be compacted (its entries would"
+                        + " be deleted with age): fix it with kafka-configs.sh --alter --add-config cleanup.policy=compact, or"
+                        + " delete it and run newsflow topics create");
+            }
+            if (!state.matches()) {
+                log.warn("topic {} differs from what newsflow topics create makes: {} (see newsflow topics describe)",
+                        state.spec().name(), String.join("; ", state.mismatches()));
+            }
+        }
+        return created;
+    }
+
+    /** {@link #ensureTopics(Admin, TopicSettings, Duration)} with the default settings. */
+    public static Set<String> ensureTopics(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
+        return ensureTopics(admin, TopicSettings.defaults(), timeout);
     }
 
     public static Set<String> ensureTopics(Admin admin) throws InterruptedException, TimeoutException {
@@ -261,7 +361,7 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
-        log.info("processor state {} -> {}", oldState, newState);
+        observer.onStateChange(newState, oldState);
         switch (newState) {
             case RUNNING:
                 running.complete(null);

@@ -50,6 +50,7 @@ public final class ProcessorConfig {
      */
     public static Properties load(Path file, Map<String, String> env, Map<String, String> flags) {
         Properties props = ClientSettings.load(file, env, flags);
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, defaultStateDir(env).toString());
         applyDefaults(props);
         return props;
     }
@@ -57,8 +58,19 @@ public final class ProcessorConfig {
     /** The processor's settings of a command's connection options (see {@link ConnectionOptions}). */
     public static Properties fromOptions(ConnectionOptions connection, Map<String, String> env, Map<String, String> flags) {
         Properties props = connection.settings(env, flags);
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, defaultStateDir(env).toString());
         applyDefaults(props);
         return props;
+    }
+
+    /**
+     * {@code $NEWSFLOW_STATE_DIR/processor-state}, else {@code ~/.newsflow/processor-state}: the
+     * folder the producer keeps its sent-state in, so one volume holds a container's state.
+     */
+    public static Path defaultStateDir(Map<String, String> env) {
+        String dir = env == null ? null : env.get("NEWSFLOW_STATE_DIR");
+        Path base = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".newsflow");
+        return base.resolve("processor-state");
     }
 
     /** Fills what is not set; never overrides. */
@@ -68,11 +80,12 @@ public final class ProcessorConfig {
         props.putIfAbsent(SerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
-        // The only store (the gazetteer) is in memory and rebuilt from its topic on start, so the
-        // state directory only holds Streams' process id and locks; a fixed directory under the
-        // temp dir keeps that id stable across restarts.
-        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG,
-                Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams").toString());
+        // One directory per instance, kept across restarts: it holds the gazetteer's persistent global
+        // store, Streams' process id (persisted there because that store is persistent; the transactional
+        // ids derive from it) and the instance id of static membership (InstanceIdentity). Two instances
+        // on one machine need one each (--state-dir): Streams locks it. Not under the temp dir, which
+        // reboots and cleaners empty.
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, defaultStateDir(System.getenv()).toString());
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -82,6 +95,10 @@ public final class ProcessorConfig {
         // The gazetteer is read as a global table; its records get the same processing handler
         // (and this silences Streams' start-up warning that it would otherwise not).
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // the enriched record repeats the article's body (news.articles.raw has it too): lz4 keeps the
+        // copy cheap on the wire and on disk (the size limit is checked uncompressed, see OutputLimits)
+        props.putIfAbsent(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG),
+                "lz4");
     }
 
     /** The configuration as "key=value" lines, sorted, with secrets masked — safe to log ({@link Redaction}). */

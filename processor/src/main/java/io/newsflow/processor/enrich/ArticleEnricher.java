@@ -43,6 +43,9 @@ public final class ArticleEnricher {
     private final EntityRecognizer entities;
     private final CasualtyExtractor casualties = new CasualtyExtractor();
     private final LanguageDetector languages;
+    /** Articles whose body was cut at {@link #MAX_CHARS}, and those whose analysis ran out of {@link #BUDGET_MILLIS}. */
+    private final java.util.concurrent.atomic.LongAdder truncatedByLength = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder truncatedByTime = new java.util.concurrent.atomic.LongAdder();
 
     private ArticleEnricher(Lexicon lexicon, Gazetteer gazetteer, EntityDictionary dictionary) {
         this.lexicon = lexicon;
@@ -119,6 +122,12 @@ public final class ArticleEnricher {
 
     /** Removes an operator's entry (a tombstone on the news.gazetteer topic); the bundled data stays. Thread-safe. */
     public void remove(String id) { dictionary.remove(id); }
+
+    /** Articles analysed only up to {@link #MAX_CHARS} characters so far (the tail was not analysed). */
+    public long truncatedByLength() { return truncatedByLength.sum(); }
+
+    /** Articles whose analysis stopped at the {@link #BUDGET_MILLIS} time budget so far (what was found is kept). */
+    public long truncatedByTime() { return truncatedByTime.sum(); }
 
     /** Where the places come from, e.g. "68768 bundled places + 12 from cities500.txt (extend; ...)", for logs. */
     public String gazetteerSummary() { return gazetteer.summary(); }
@@ -246,6 +255,7 @@ public final class ArticleEnricher {
         String language = null;
         try {
             String text = body.length() > MAX_CHARS ? cut(body) : body;
+            if (text.length() < body.length()) truncatedByLength.increment();
             language = languages.detect(text.isEmpty() && title != null ? title : text.length() > 4000 ? text.substring(0, 4000) : text);
             if (text.isBlank()) return Enrichment.empty(language);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS);
@@ -253,6 +263,7 @@ public final class ArticleEnricher {
             boolean english = language == null || "en".equals(language);
             List<Entity> ents = english ? entities.recognize(text, toks, deadline) : entities.recognizePlacesOnly(text, toks, deadline);
             List<CasualtyFigure> figs = english ? casualties.extract(text, toks, deadline) : List.of();
+            if (System.nanoTime() - deadline > 0) truncatedByTime.increment();
             return new Enrichment(ents, figs, language);
         } catch (RuntimeException | StackOverflowError e) {
             return Enrichment.empty(language);

@@ -2,6 +2,7 @@ package io.newsflow.processor.topology;
 
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.schemas.registry.SchemaRegistryException;
+import io.newsflow.schemas.serde.RecordSizes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.IdentityHashMap;
@@ -20,6 +21,13 @@ public final class DeadLetters {
     public static final String STAGE_PROCESS = "PROCESS";
     /** An output could not be serialized or sent. */
     public static final String STAGE_PRODUCE = "PRODUCE";
+
+    /** Reason label of a tombstone on the raw topic. */
+    public static final String REASON_TOMBSTONE = "tombstone";
+    /** Reason label of an empty value on the raw topic. */
+    public static final String REASON_EMPTY = "empty-value";
+    /** Reason label of an output (or the DLQ record) over the size Kafka accepts. */
+    public static final String REASON_TOO_LARGE = "too-large";
 
     /** Longest error text kept; a stack of causes can be long and the DLQ is for people to read. */
     static final int MAX_ERROR_LENGTH = 4000;
@@ -50,6 +58,41 @@ public final class DeadLetters {
     }
 
     /**
+     * The dead letter cut to fit in a record value of at most {@code maxValueBytes}: when it would
+     * not (an original record close to Kafka's limit, plus the error text), the original value is
+     * cut and the error says so, with the original length and where the whole record still is.
+     * Without the cut the dead letter itself would be refused, and the record lost or the stream
+     * stopped; the source position lets an operator fetch the whole record while it is retained.
+     */
+    public static DeadLetter fit(DeadLetter letter, long maxValueBytes) {
+        if (OutputSizes.upperBound(letter) <= maxValueBytes) {
+            return letter;
+        }
+        long size = RecordSizes.wireFormatSize(letter);
+        if (size <= maxValueBytes) {
+            return letter;
+        }
+        ByteBuffer original = letter.getOriginalValue();
+        int length = original == null ? 0 : original.remaining();
+        String where = letter.getSourceTopic() == null ? "its source topic"
+                : letter.getSourceTopic() + "-" + letter.getSourcePartition() + "@" + letter.getSourceOffset();
+        // room for the note itself, at 3 bytes a character, and a little slack
+        long room = Math.max(0, maxValueBytes - (size - length) - 1024);
+        int kept = (int) Math.min(length, room);
+        String note = " [originalValue cut from " + RecordSizes.bytes(length) + " to " + RecordSizes.bytes(kept)
+                + " bytes so this dead letter fits in " + RecordSizes.bytes(maxValueBytes)
+                + " bytes; the whole record is at " + where + " while its retention lasts]";
+        byte[] head = new byte[kept];
+        if (original != null) {
+            original.duplicate().get(head);
+        }
+        return DeadLetter.newBuilder(letter)
+                .setError(letter.getError() + note)
+                .setOriginalValue(original == null ? null : ByteBuffer.wrap(head))
+                .build();
+    }
+
+    /**
      * The error and its causes in one line ("SerializationException: ... <- EOFException: ..."),
      * because the outermost message alone is often just a wrapper's.
      */
@@ -66,6 +109,15 @@ public final class DeadLetters {
             }
         }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "..." : text.toString();
+    }
+
+    /**
+     * The {@code reason} label of the dead-letter metric for an error: the exception's simple class
+     * name ({@code SerializationException}, {@code WriterSchemaUnavailableException}, ...), a set
+     * bounded by the code, never the message (which carries offsets and ids).
+     */
+    public static String reason(Throwable error) {
+        return error.getClass().getSimpleName();
     }
 
     /**

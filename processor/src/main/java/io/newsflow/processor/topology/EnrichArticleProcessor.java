@@ -16,7 +16,9 @@ import io.newsflow.schemas.serde.WireFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -68,11 +70,16 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
     private final SchemaRegistryClient registry;
     private final AvroDeserializer<RawArticle> deserializer;
     private final Clock clock;
+    private final PipelineMetrics metrics;
+    private final OutputLimits limits;
     private ProcessorContext<Object, Object> context;
     private WriterSchemaFetcher writerSchemas;
 
-    EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock) {
+    EnrichArticleProcessor(Function<RawArticle, EnrichedArticle> enricher, SchemaRegistryClient registry, Clock clock,
+                           PipelineMetrics metrics, OutputLimits limits) {
         this.enricher = enricher;
+        this.metrics = metrics;
+        this.limits = limits;
         this.registry = registry;
         // one deserializer per processor instance (per task): its reader cache is not shared across threads
         this.deserializer = new AvroDeserializer<>(RawArticle.class, registry);
@@ -96,7 +103,7 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
                     (value == null ? "null value (tombstone)" : "empty value")
                             + ": a record on " + topic + " must carry a RawArticle; the topic is not compacted,"
                             + " so there is nothing to delete",
-                    null);
+                    null, value == null ? DeadLetters.REASON_TOMBSTONE : DeadLetters.REASON_EMPTY);
             return;
         }
 
@@ -119,8 +126,10 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
         }
 
         Outputs outputs;
+        long start = System.nanoTime();
         try {
             outputs = enrich(raw);
+            metrics.enrichmentTook(System.nanoTime() - start);
         } catch (RuntimeException | StackOverflowError e) {
             // StackOverflowError: a regex-heavy enrichment can overflow on one pathological text;
             // that is a property of the record, so it is dead-lettered like any other PROCESS error.
@@ -128,6 +137,21 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
                 throw e;
             }
             deadLetter(record, DeadLetters.STAGE_PROCESS, e);
+            return;
+        }
+
+        Optional<OutputLimits.Unsendable> refused = refused(outputs);
+        if (refused.isPresent()) {
+            // read again after Kafka refused one of its outputs and the thread was replaced (see OutputLimits)
+            deadLetter(record, DeadLetters.STAGE_PRODUCE, refused.get().reason(),
+                    refused.get().error().getClass().getName(), DeadLetters.REASON_TOO_LARGE);
+            return;
+        }
+        Optional<String> tooLarge = OutputSizes.tooLarge(outputs.enriched, outputs.mentions, outputs.reports, limits);
+        if (tooLarge.isPresent()) {
+            // the producer would refuse it and, under exactly-once, fail the whole transaction (see OutputLimits)
+            deadLetter(record, DeadLetters.STAGE_PRODUCE, tooLarge.get(), RecordTooLargeException.class.getName(),
+                    DeadLetters.REASON_TOO_LARGE);
             return;
         }
 
@@ -140,6 +164,22 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
         for (CasualtyReport report : outputs.reports) {
             context.forward(new Record<>(outputs.id, report, ts, record.headers()), EnrichmentTopology.CASUALTIES_SINK);
         }
+        metrics.articleEnriched();
+    }
+
+    /** Kafka's refusal of one of these outputs, noted by the production handler before the thread was replaced. */
+    private Optional<OutputLimits.Unsendable> refused(Outputs outputs) {
+        if (!limits.anyUnsendable()) {
+            return Optional.empty();
+        }
+        Optional<OutputLimits.Unsendable> mark = limits.takeUnsendable(Topics.ENRICHED, outputs.id);
+        if (mark.isEmpty() && !outputs.reports.isEmpty()) {
+            mark = limits.takeUnsendable(Topics.CASUALTIES, outputs.id);
+        }
+        for (int i = 0; mark.isEmpty() && i < outputs.mentions.size(); i++) {
+            mark = limits.takeUnsendable(Topics.ENTITIES, outputs.mentions.get(i).getEntity().getId());
+        }
+        return mark;
     }
 
     private Outputs enrich(RawArticle raw) {
@@ -189,20 +229,28 @@ final class EnrichArticleProcessor implements Processor<byte[], byte[], Object, 
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String stage, Throwable error) {
-        deadLetter(record, stage, DeadLetters.describe(error), error.getClass().getName());
+        deadLetter(record, stage, DeadLetters.describe(error), error.getClass().getName(), DeadLetters.reason(error));
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String stage, String error, String errorClass) {
+    private void deadLetter(Record<byte[], byte[]> record, String stage, String error, String errorClass, String reason) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source != null ? source.topic() : null;
         Integer partition = source != null ? source.partition() : null;
         Long offset = source != null ? source.offset() : null;
         log.warn("dead-lettering record {}-{}@{} at stage {}: {}", topic, partition, offset, stage, error);
-        context.forward(new Record<>(record.key(),
-                        DeadLetters.of(stage, error, errorClass, topic, partition, offset, record.key(), record.value(),
-                                clock.instant()),
+        byte[] original = record.value();
+        if (limits.anyUnsendable() && limits.takeUnsendable(Topics.DLQ, record.key()).isPresent()) {
+            // Kafka refused this dead letter once already: keep only the position of the original
+            original = null;
+            error = error + " [originalValue left out: Kafka refused this dead letter with it; the record is at "
+                    + topic + "-" + partition + "@" + offset + "]";
+        }
+        DeadLetter letter = DeadLetters.fit(DeadLetters.of(stage, error, errorClass, topic, partition, offset,
+                record.key(), original, clock.instant()), limits.maxValueBytes());
+        context.forward(new Record<>(record.key(), letter,
                         record.timestamp(), record.headers()),
                 EnrichmentTopology.DEAD_LETTER_SINK);
+        metrics.deadLettered(stage, reason);
     }
 
     private static final class Outputs {

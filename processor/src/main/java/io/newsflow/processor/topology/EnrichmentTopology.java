@@ -7,6 +7,7 @@ import io.newsflow.avro.EntityMention;
 import io.newsflow.avro.RawArticle;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.RecordSizes;
 import io.newsflow.schemas.serde.AvroSerializer;
 import java.time.Clock;
 import java.util.Objects;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * out  news.articles.enriched  article id (String) → EnrichedArticle
  *      news.entities           entity id (String)  → EntityMention    one per entity of the article
  *      news.casualties         article id (String) → CasualtyReport   one per figure, places = the LOCATION entities
- *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE or PROCESS
+ *      news.articles.dlq       original key bytes  → DeadLetter       stage DESERIALIZE, PROCESS, or PRODUCE when
+ *                                                                     the outputs are larger than Kafka accepts
  * global news.gazetteer        entity id (String)  → GazetteerEntry (wire-format bytes; null = remove), compacted
  *                              → global store gazetteer-store, each entry handed to the {@link GazetteerListener}
  * </pre>
@@ -101,19 +103,37 @@ public final class EnrichmentTopology {
      */
     public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
                                  SchemaRegistryClient registry, Clock clock) {
+        return build(enricher, gazetteer, registry, clock, PipelineMetrics.unexposed(),
+                OutputLimits.of(RecordSizes.KAFKA_DEFAULT_MAX_REQUEST_SIZE, "Kafka's default max.request.size"));
+    }
+
+    /**
+     * As {@link #build(Function, GazetteerListener, SchemaRegistryClient, Clock)}, counting into
+     * {@code metrics} (articles enriched, dead letters, enrichment time, gazetteer entries), with
+     * outputs larger than {@code limits} dead-lettered (stage PRODUCE) instead of sent.
+     */
+    public static Topology build(Function<RawArticle, EnrichedArticle> enricher, GazetteerListener gazetteer,
+                                 SchemaRegistryClient registry, Clock clock, PipelineMetrics metrics,
+                                 OutputLimits limits) {
         Objects.requireNonNull(enricher, "enricher");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(gazetteer, "gazetteer");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(clock, "clock");
         StringSerializer ids = new StringSerializer();
-        // in memory and without changelog (a global store's changelog is its source topic): rebuilt from
-        // news.gazetteer through GazetteerProcessor on every start, so the listener sees every entry again
+        // persistent (RocksDB in the state directory) and without changelog (a global store's changelog is its
+        // source topic): a restart reads news.gazetteer only from its checkpoint, GazetteerProcessor.init hands
+        // the stored entries to the listener again. Being persistent also makes Kafka Streams keep its process
+        // id in the state directory (it does only for topologies with a persistent store), so a restarted
+        // instance has the same transactional ids and fences its dead predecessor's open transaction at once
+        // instead of leaving read_committed readers waiting for it to time out.
         StoreBuilder<KeyValueStore<String, byte[]>> gazetteerStore = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(GAZETTEER_STORE), Serdes.String(), Serdes.ByteArray())
+                        Stores.persistentKeyValueStore(GAZETTEER_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RAW)
-                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock), SOURCE)
+                .addProcessor(ENRICH_PROCESSOR, () -> new EnrichArticleProcessor(enricher, registry, clock, metrics, limits), SOURCE)
                 .addSink(ENRICHED_SINK, Topics.ENRICHED, ids,
                         new AvroSerializer<EnrichedArticle>(registry, false), ENRICH_PROCESSOR)
                 .addSink(ENTITIES_SINK, Topics.ENTITIES, ids,
@@ -126,6 +146,6 @@ public final class EnrichmentTopology {
                 // instead of reaching the deserialization handler, whose dead letters a global
                 // thread cannot send
                 .addGlobalStore(gazetteerStore, GAZETTEER_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                        Topics.GAZETTEER, GAZETTEER_PROCESSOR, () -> new GazetteerProcessor(gazetteer, registry));
+                        Topics.GAZETTEER, GAZETTEER_PROCESSOR, () -> new GazetteerProcessor(gazetteer, registry, metrics));
     }
 }

@@ -35,12 +35,19 @@ final class GazetteerProcessor implements Processor<String, byte[], Void, Void> 
 
     private final GazetteerListener listener;
     private final AvroDeserializer<GazetteerEntry> deserializer;
+    private final PipelineMetrics metrics;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> store;
 
     GazetteerProcessor(GazetteerListener listener, SchemaRegistryClient registry) {
+        this(listener, registry, PipelineMetrics.unexposed());
+    }
+
+    /** @param metrics its gauge {@code newsflow_gazetteer_entries} follows the entries in the store */
+    GazetteerProcessor(GazetteerListener listener, SchemaRegistryClient registry, PipelineMetrics metrics) {
         this.listener = listener;
         this.deserializer = new AvroDeserializer<>(GazetteerEntry.class, registry);
+        this.metrics = metrics;
     }
 
     @Override
@@ -48,15 +55,18 @@ final class GazetteerProcessor implements Processor<String, byte[], Void, Void> 
         this.context = context;
         this.store = context.getStateStore(EnrichmentTopology.GAZETTEER_STORE);
         int applied = 0;
+        long inStore = 0;
         try (KeyValueIterator<String, byte[]> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<String, byte[]> stored = entries.next();
+                inStore++;
                 GazetteerEntry entry = read(stored.key, stored.value, "the gazetteer store");
                 if (entry != null && apply(entry, "the gazetteer store")) {
                     applied++;
                 }
             }
         }
+        metrics.gazetteerEntries(inStore);
         if (applied > 0) {
             log.info("applied {} gazetteer entries from the global store {}", applied, EnrichmentTopology.GAZETTEER_STORE);
         }
@@ -77,7 +87,9 @@ final class GazetteerProcessor implements Processor<String, byte[], Void, Void> 
             } catch (RuntimeException e) {
                 log.warn("gazetteer tombstone {} for {} could not be applied: {}", where, key, DeadLetters.describe(e));
             }
-            store.delete(key);
+            if (store.delete(key) != null) {
+                metrics.gazetteerEntries(metrics.gazetteerEntries() - 1);
+            }
             log.info("gazetteer entry {} removed ({})", key, where);
             return;
         }
@@ -91,6 +103,9 @@ final class GazetteerProcessor implements Processor<String, byte[], Void, Void> 
             return;
         }
         if (apply(entry, where)) {
+            if (store.get(key) == null) {
+                metrics.gazetteerEntries(metrics.gazetteerEntries() + 1);
+            }
             store.put(key, value);
             log.info("gazetteer entry {} ({} {}) applied ({})", key, entry.getType(), entry.getName(), where);
         }

@@ -27,7 +27,11 @@ class ProcessorConfigTest {
         assertThat(props.getProperty("schema.registry.url")).isEqualTo("http://localhost:8081");
         assertThat(props.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
         assertThat(props.getProperty("commit.interval.ms")).isEqualTo("100");
-        assertThat(props.getProperty("state.dir")).startsWith(System.getProperty("java.io.tmpdir"));
+        // kept across restarts and reboots, so the process id and the instance id are: not under the temp dir
+        assertThat(props.getProperty("state.dir"))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".newsflow", "processor-state").toString());
+        assertThat(ProcessorConfig.load(null, Map.of("NEWSFLOW_STATE_DIR", "/var/lib/newsflow"), Map.of())
+                .getProperty("state.dir")).isEqualTo("/var/lib/newsflow/processor-state");
         assertThat(props.getProperty(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetterDeserializationExceptionHandler.class.getName());
         assertThat(props.getProperty(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))

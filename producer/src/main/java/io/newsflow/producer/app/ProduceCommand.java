@@ -1,6 +1,9 @@
 package io.newsflow.producer.app;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.observability.http.ServiceHttpServer;
+import io.newsflow.observability.metrics.ServiceMetrics;
 import io.newsflow.producer.source.ArticleFileParser;
 import io.newsflow.producer.source.ArticleSource;
 import io.newsflow.producer.source.ArticleSources;
@@ -105,9 +108,16 @@ public class ProduceCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "1048576",
-            description = "largest article accepted, in bytes of text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-article-bytes", paramLabel = "N", defaultValue = "524288",
+            description = "largest article accepted, in bytes of text when read and serialized when sent (default:"
+                    + " ${DEFAULT-VALUE}, what the pipeline carries: the enriched record repeats the article and must fit"
+                    + " in Kafka's 1 MiB max.request.size)")
     long maxArticleBytes;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "serve /health/live, /health/ready and /metrics (Prometheus) on this port, all interfaces "
+                    + "(0 = any free port; default: none); for --follow")
+    Integer httpPort;
 
     @Spec
     CommandSpec spec;
@@ -118,7 +128,7 @@ public class ProduceCommand implements Callable<Integer> {
     private final InputStream stdin;
 
     public ProduceCommand() {
-        this(System.getenv(), ArticleProducers::create);
+        this(System.getenv(), ArticleProducers::createEnsuringTopic);
     }
 
     /** For tests and embedding: the environment to read, and how to build the producer from the config. */
@@ -156,6 +166,9 @@ public class ProduceCommand implements Callable<Integer> {
         }
         if (maxArticleBytes <= 0) {
             throw new ParameterException(cli, "--max-article-bytes must be positive");
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new ParameterException(cli, "--http-port must be 0..65535, not " + httpPort);
         }
         if (noState && stateFile != null) {
             throw new ParameterException(cli, "--state and --no-state exclude each other");
@@ -235,9 +248,39 @@ public class ProduceCommand implements Callable<Integer> {
         }
         // with a progress bar on the terminal the per-article lines would only scroll it away
         boolean lineless = quiet || progress != ProgressBar.NONE;
-        ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress);
-        // SIGTERM/Ctrl-C stop the run the way the end of the input does: flushed, closed, summary
-        // printed, and the command's own exit code (0 when everything read was sent), not 143
+        if (httpPort == null) {
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), maxArticleBytes);
+            return runStoppable(run, sources, every);
+        }
+        try (ServiceMetrics metrics = ServiceMetrics.create("producer");
+             KafkaClientMetrics clientMetrics = new KafkaClientMetrics(producer)) {
+            clientMetrics.bindTo(metrics.registry());
+            ProduceRun run = new ProduceRun(producer, state, out, err, lineless, progress, metrics.registry(),
+                    maxArticleBytes);
+            ServiceHttpServer http;
+            try {
+                http = ServiceHttpServer.builder().port(httpPort).health(run.health()).metrics(metrics).start();
+            } catch (IllegalStateException e) {
+                producer.close();
+                state.close();
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return ProduceResult.USAGE;
+            }
+            try (http) {
+                err.println("health and metrics on " + http.url() + " (/health/live, /health/ready, /metrics)");
+                err.flush();
+                return runStoppable(run, sources, every);
+            }
+        }
+    }
+
+    /**
+     * Runs once or follows; SIGTERM/Ctrl-C stop the run the way the end of the input does: flushed,
+     * closed, summary printed, and the command's own exit code (0 when everything read was sent), not 143.
+     */
+    private int runStoppable(ProduceRun run, List<ArticleSource> sources, Duration every) {
         try (StopSignals signals = StopSignals.install("produce", run::stop)) {
             return (follow ? run.follow(sources, every) : run.once(sources)).exitCode();
         }

@@ -1,6 +1,11 @@
 package io.newsflow.producer.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.avro.RawArticle;
+import io.newsflow.observability.health.CheckResult;
+import io.newsflow.observability.health.Health;
 import io.newsflow.producer.source.ArticleParseException;
 import io.newsflow.producer.source.ArticleSink;
 import io.newsflow.producer.source.ArticleSource;
@@ -8,6 +13,7 @@ import io.newsflow.producer.state.SentArticles;
 import io.newsflow.producer.transport.ArticlePublisher;
 import io.newsflow.producer.transport.PublishFailure;
 import io.newsflow.producer.transport.PublishListener;
+import io.newsflow.schemas.serde.RecordSizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,17 +57,44 @@ final class ProduceRun {
     private final AtomicLong alreadySent = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Counter publishedCount;
+    private final Counter failedCount;
+    private final Counter skippedCount;
+    private final Counter unreadableCount;
+    private volatile boolean firstPassDone;
+    private volatile String lastPass = "";
 
     ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
                boolean quiet, ProgressBar progress) {
+        this(producer, state, out, err, quiet, progress, new SimpleMeterRegistry(), RecordSizes.MAX_ARTICLE_BYTES);
+    }
+
+    /**
+     * @param meters where the run counts, as {@code newsflow_articles_published_total},
+     *               {@code newsflow_articles_failed_total} (sends that failed, articles refused as too large
+     *               included), {@code newsflow_articles_skipped_total} (sent before) and
+     *               {@code newsflow_inputs_unreadable_total} (files, items or sources that could not be read)
+     * @param maxArticleBytes articles larger than this, serialized, are refused (see {@link ArticlePublisher})
+     */
+    ProduceRun(Producer<String, RawArticle> producer, SentArticles state, PrintWriter out, PrintWriter err,
+               boolean quiet, ProgressBar progress, MeterRegistry meters, long maxArticleBytes) {
+        this.publishedCount = Counter.builder("newsflow.articles.published")
+                .description("Articles the broker acknowledged on news.articles.raw").register(meters);
+        this.failedCount = Counter.builder("newsflow.articles.failed")
+                .description("Articles that could not be sent (refused as too large, or the send failed)").register(meters);
+        this.skippedCount = Counter.builder("newsflow.articles.skipped")
+                .description("Articles skipped as sent before (state file) or read twice").register(meters);
+        this.unreadableCount = Counter.builder("newsflow.inputs.unreadable")
+                .description("Files, feed items or sources that could not be read").register(meters);
         this.state = state;
         this.out = out;
         this.err = err;
         this.quiet = quiet;
         this.progress = progress;
-        this.publisher = new ArticlePublisher(producer, new PublishListener() {
+        this.publisher = new ArticlePublisher(producer, io.newsflow.schemas.Topics.RAW, new PublishListener() {
             @Override
             public void onSent(RawArticle article, RecordMetadata metadata) {
+                publishedCount.increment();
                 state.record(article.getId());
                 if (!quiet) {
                     print(out, "published " + article.getId() + " " + article.getTitle());
@@ -70,10 +103,11 @@ final class ProduceRun {
 
             @Override
             public void onFailed(RawArticle article, PublishFailure failure) {
+                failedCount.increment();
                 handled.remove(article.getId());
                 print(err, "error " + failure);
             }
-        });
+        }, maxArticleBytes);
     }
 
     /** Reads every source once, publishes, flushes and closes. */
@@ -84,6 +118,20 @@ final class ProduceRun {
     /** Reads every source, then polls them every {@code interval} until Ctrl-C or a fatal producer error. */
     ProduceResult follow(List<? extends ArticleSource> sources, Duration interval) {
         return run(sources, interval);
+    }
+
+    /**
+     * Liveness {@code producer}: down once the producer stopped on a fatal error (the run then ends and
+     * the command exits 4). Readiness {@code sources}: the first pass over the sources is done.
+     */
+    Health health() {
+        return new Health()
+                .addLiveness("producer", () -> publisher.fatalError()
+                        .map(reason -> CheckResult.down("stopped: " + reason))
+                        .orElseGet(() -> CheckResult.up(publisher.isClosed() ? "closed" : "sending")))
+                .addReadiness("sources", () -> firstPassDone
+                        ? CheckResult.up("following; last pass " + lastPass + ": " + counts())
+                        : CheckResult.down("reading the sources for the first time"));
     }
 
     /** Asks a running run to stop: reading stops, what was read is flushed, the summary printed. */
@@ -113,6 +161,7 @@ final class ProduceRun {
         ProduceResult result;
         try {
             long found = pass(sources, false);
+            markPass();
             if (found == 0 && interval == null) {
                 print(err, "error: no articles found");
             }
@@ -127,6 +176,7 @@ final class ProduceRun {
                         break;
                     }
                     pass(sources, true);
+                    markPass();
                     publisher.flush();
                     state.flush();
                     String now = counts();
@@ -183,6 +233,7 @@ final class ProduceRun {
             } catch (IOException | UncheckedIOException e) {
                 // a source that cannot be read is reported; the other sources (and, following, later polls) go on
                 unreadable.incrementAndGet();
+                unreadableCount.increment();
                 print(err, "error " + source.name() + ": cannot read: " + e.getMessage());
             } catch (Stopped e) {
                 found += sink.count;
@@ -194,6 +245,11 @@ final class ProduceRun {
             found += sink.count;
         }
         return found;
+    }
+
+    private void markPass() {
+        lastPass = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        firstPassDone = true;
     }
 
     private String counts() {
@@ -254,6 +310,7 @@ final class ProduceRun {
 
         private void skip(RawArticle article, String why) {
             skipped.incrementAndGet();
+            skippedCount.increment();
             if (!quiet) {
                 print(out, "skipped " + article.getId() + " " + article.getTitle() + ": " + why);
             }
@@ -264,6 +321,7 @@ final class ProduceRun {
             count++;
             progress.step();
             unreadable.incrementAndGet();
+            unreadableCount.increment();
             print(err, "error " + error.getMessage());
         }
     }

@@ -49,8 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe; build it once and reuse it.
  */
 public final class ArticleFileParser {
-    /** Default size limit of one article file: 1 MiB. */
-    public static final long DEFAULT_MAX_BYTES = 1L << 20;
+    /**
+     * Default size limit of one article's text: what the pipeline carries (512 KiB; the enriched
+     * record repeats the article and must still fit in Kafka's default 1 MiB record).
+     */
+    public static final long DEFAULT_MAX_BYTES = io.newsflow.schemas.serde.RecordSizes.MAX_ARTICLE_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFileParser.class);
     private static final Pattern ORIGINAL_URL = Pattern.compile(

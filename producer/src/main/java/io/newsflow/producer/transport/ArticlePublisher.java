@@ -2,6 +2,7 @@ package io.newsflow.producer.transport;
 
 import io.newsflow.avro.RawArticle;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.serde.RecordSizes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link RawArticle} (Avro, registry-backed).
  *
  * <p>Sends are asynchronous; each outcome goes to the {@link PublishListener} and the counters.
+ * An article larger than the pipeline carries ({@link RecordSizes#MAX_ARTICLE_BYTES} serialized
+ * by default) is refused before it is sent, with its size and the limit in the reason: the
+ * processor's enriched record repeats it and must fit in a Kafka record too.
  * A send that fails is reported with its reason and the next article is still tried — except
  * after a fatal error (authorisation, fencing, a broker that cannot be reached within
  * {@code max.block.ms}), after which later articles fail at once with that reason rather than
@@ -46,6 +50,7 @@ public class ArticlePublisher implements AutoCloseable {
     private final List<PublishFailure> failures = new ArrayList<>();
     private final AtomicReference<String> fatal = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long maxArticleBytes;
 
     public ArticlePublisher(Producer<String, RawArticle> producer) {
         this(producer, Topics.RAW, PublishListener.NONE);
@@ -56,9 +61,23 @@ public class ArticlePublisher implements AutoCloseable {
     }
 
     public ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishListener listener) {
+        this(producer, topic, listener, RecordSizes.MAX_ARTICLE_BYTES);
+    }
+
+    /**
+     * @param maxArticleBytes the largest article sent, serialized in the wire format; larger ones are
+     *                        refused with the limit in the reason ({@link RecordSizes#MAX_ARTICLE_BYTES}
+     *                        by default: what the pipeline carries)
+     */
+    public ArticlePublisher(Producer<String, RawArticle> producer, String topic, PublishListener listener,
+                            long maxArticleBytes) {
+        if (maxArticleBytes <= 0) {
+            throw new IllegalArgumentException("maxArticleBytes must be positive, not " + maxArticleBytes);
+        }
         this.producer = producer;
         this.topic = topic;
         this.listener = listener;
+        this.maxArticleBytes = maxArticleBytes;
     }
 
     /**
@@ -79,6 +98,14 @@ public class ArticlePublisher implements AutoCloseable {
         }
         if (closed.get()) {
             fail(article, "not tried: the publisher is closed", true);
+            return;
+        }
+        long size = RecordSizes.wireFormatSize(article);
+        if (size > maxArticleBytes) {
+            fail(article, "refused: the article is " + RecordSizes.bytes(size) + " bytes serialized, over the limit of "
+                    + RecordSizes.bytes(maxArticleBytes) + " bytes the pipeline carries (--max-article-bytes; the enriched"
+                    + " record repeats the article and must fit in Kafka's max.request.size, "
+                    + RecordSizes.bytes(RecordSizes.KAFKA_DEFAULT_MAX_REQUEST_SIZE) + " by default)", false);
             return;
         }
         try {

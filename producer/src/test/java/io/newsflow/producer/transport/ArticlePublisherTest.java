@@ -197,4 +197,26 @@ class ArticlePublisherTest {
             assertThat(producer).isNotNull();
         }
     }
+
+    @Test
+    void shouldRefuseAnArticleLargerThanThePipelineCarriesWithTheLimitAndSendTheNext() {
+        // given an article of 600,000 characters (the pipeline carries 524,288 bytes) and an ordinary one
+        MockProducer<String, RawArticle> producer = producer(true);
+        ArticlePublisher publisher = new ArticlePublisher(producer, listener);
+        RawArticle big = article("big");
+        big.setBody("x".repeat(600_000));
+
+        publisher.publish(big);
+        publisher.publish(article("small"));
+
+        // then the big one is refused before sending, with its size and the limit, and is not fatal
+        assertThat(reported).hasSize(1);
+        PublishFailure refused = reported.get(0);
+        assertThat(refused.articleId()).isEqualTo("big");
+        assertThat(refused.fatal()).isFalse();
+        assertThat(refused.reason()).matches("refused: the article is 600,\\d{3} bytes serialized, over the limit of"
+                + " 524,288 bytes the pipeline carries .*");
+        assertThat(producer.history()).extracting(r -> r.key()).containsExactly("small");
+        assertThat(sentIds).containsExactly("small");
+    }
 }

@@ -37,8 +37,10 @@ public class DeadLetterDeserializationExceptionHandler extends DeadLetterHandler
             return Response.fail();
         }
         try {
-            return Response.resume(deadLetters.of(DeadLetters.STAGE_DESERIALIZE, exception, context,
+            Response response = Response.resume(deadLetters.of(DeadLetters.STAGE_DESERIALIZE, exception, context,
                     record.key(), record.value()));
+            metrics.deadLettered(DeadLetters.STAGE_DESERIALIZE, DeadLetters.reason(exception));
+            return response;
         } catch (RuntimeException e) {
             log.error("cannot write the dead letter for {}-{}@{}; failing rather than dropping it",
                     record.topic(), record.partition(), record.offset(), e);

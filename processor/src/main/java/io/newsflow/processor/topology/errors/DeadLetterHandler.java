@@ -1,5 +1,7 @@
 package io.newsflow.processor.topology.errors;
 
+import io.newsflow.processor.topology.OutputLimits;
+import io.newsflow.processor.topology.PipelineMetrics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
 import java.util.Map;
@@ -12,6 +14,10 @@ import org.apache.kafka.common.Configurable;
  */
 abstract class DeadLetterHandler implements Configurable {
     protected DeadLetterRecords deadLetters;
+    /** Counts the dead letters; the application's instance when Streams configures the handler. */
+    protected PipelineMetrics metrics = PipelineMetrics.unexposed();
+    /** The output limit and the unsendable-record marks; the application's instance when Streams configures the handler. */
+    protected OutputLimits limits = OutputLimits.fromStreamsConfig(Map.of());
 
     /** For Streams' reflective construction; {@link #configure} supplies the registry. */
     protected DeadLetterHandler() {
@@ -26,5 +32,8 @@ abstract class DeadLetterHandler implements Configurable {
         if (deadLetters == null) {
             deadLetters = DeadLetterRecords.fromConfig(configs);
         }
+        metrics = PipelineMetrics.fromConfig(configs);
+        limits = OutputLimits.fromConfig(configs);
+        deadLetters.limits(limits);
     }
 }

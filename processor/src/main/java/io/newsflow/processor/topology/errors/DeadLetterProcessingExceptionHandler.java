@@ -36,8 +36,10 @@ public class DeadLetterProcessingExceptionHandler extends DeadLetterHandler impl
             return Response.fail();
         }
         try {
-            return Response.resume(deadLetters.of(DeadLetters.STAGE_PROCESS, exception, context,
+            Response response = Response.resume(deadLetters.of(DeadLetters.STAGE_PROCESS, exception, context,
                     context.sourceRawKey(), context.sourceRawValue()));
+            metrics.deadLettered(DeadLetters.STAGE_PROCESS, DeadLetters.reason(exception));
+            return response;
         } catch (RuntimeException e) {
             log.error("cannot write the dead letter for {}-{}@{}; failing rather than dropping it",
                     context.topic(), context.partition(), context.offset(), e);

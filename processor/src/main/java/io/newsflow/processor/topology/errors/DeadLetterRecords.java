@@ -2,6 +2,7 @@ package io.newsflow.processor.topology.errors;
 
 import io.newsflow.avro.DeadLetter;
 import io.newsflow.processor.topology.DeadLetters;
+import io.newsflow.processor.topology.OutputLimits;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroSerializer;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 final class DeadLetterRecords {
     private final AvroSerializer<DeadLetter> serializer;
     private final Clock clock;
+    private volatile OutputLimits limits = OutputLimits.fromStreamsConfig(Map.of());
 
     DeadLetterRecords(SchemaRegistryClient registry, Clock clock) {
         this.serializer = new AvroSerializer<>(registry, false);
@@ -39,14 +41,19 @@ final class DeadLetterRecords {
         return new DeadLetterRecords(SchemaRegistryClient.fromConfig(configs), Clock.systemUTC());
     }
 
+    /** The limit the dead letters are cut to ({@link DeadLetters#fit}); Kafka's default until set. */
+    void limits(OutputLimits limits) {
+        this.limits = limits;
+    }
+
     /** The one-element DLQ list for a Streams handler response; keyed by the original key bytes. */
     List<ProducerRecord<byte[], byte[]>> of(String stage, Exception error, ErrorHandlerContext context,
                                             byte[] originalKey, byte[] originalValue) {
-        DeadLetter letter = DeadLetters.of(stage, error,
+        DeadLetter letter = DeadLetters.fit(DeadLetters.of(stage, error,
                 context != null ? context.topic() : null,
                 context != null && context.partition() >= 0 ? context.partition() : null,
                 context != null && context.offset() >= 0 ? context.offset() : null,
-                originalKey, originalValue, clock.instant());
+                originalKey, originalValue, clock.instant()), limits.maxValueBytes());
         return List.of(new ProducerRecord<>(Topics.DLQ, null, originalKey, serializer.serialize(Topics.DLQ, letter)));
     }
 }

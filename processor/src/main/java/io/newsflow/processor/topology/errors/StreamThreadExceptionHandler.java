@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import io.newsflow.processor.topology.OutputLimits;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * otherwise spin forever, so after that the client shuts down (SHUTDOWN_CLIENT; the app exits
  * non-zero and its supervisor can restart it or page someone). A JVM {@link Error} such as
  * OutOfMemoryError shuts the client down at once; a new thread would not fix the JVM.
+ *
+ * <p>One death is a record's doing and is not counted: under exactly-once, a record whose output
+ * Kafka refused as too large kills its thread whatever the production handler answers; the handler
+ * marked it ({@link OutputLimits#explains}), the replacement dead-letters it, and the stream goes
+ * on — so a series of such records can never stop the client.
  */
 public class StreamThreadExceptionHandler implements StreamsUncaughtExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(StreamThreadExceptionHandler.class);
@@ -31,15 +37,26 @@ public class StreamThreadExceptionHandler implements StreamsUncaughtExceptionHan
     private final Duration window;
     private final Clock clock;
     private final Deque<Instant> replacements = new ArrayDeque<>();
+    private final OutputLimits limits;
 
     public StreamThreadExceptionHandler() {
-        this(DEFAULT_MAX_REPLACEMENTS, DEFAULT_WINDOW, Clock.systemUTC());
+        this(DEFAULT_MAX_REPLACEMENTS, DEFAULT_WINDOW, Clock.systemUTC(), null);
+    }
+
+    /** @param limits whose unsendable marks explain a thread's death (not counted); null for none */
+    public StreamThreadExceptionHandler(OutputLimits limits) {
+        this(DEFAULT_MAX_REPLACEMENTS, DEFAULT_WINDOW, Clock.systemUTC(), limits);
     }
 
     public StreamThreadExceptionHandler(int maxReplacements, Duration window, Clock clock) {
+        this(maxReplacements, window, clock, null);
+    }
+
+    public StreamThreadExceptionHandler(int maxReplacements, Duration window, Clock clock, OutputLimits limits) {
         this.maxReplacements = maxReplacements;
         this.window = window;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -48,6 +65,11 @@ public class StreamThreadExceptionHandler implements StreamsUncaughtExceptionHan
         if (error != null) {
             log.error("stream thread died of a JVM error; shutting the client down", exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        if (limits != null && limits.explains(exception)) {
+            log.warn("stream thread died because Kafka refused the output of one record (too large); replacing it,"
+                    + " the record is dead-lettered when it is read again (not counted as a failure)");
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         Instant now = clock.instant();
         while (!replacements.isEmpty() && replacements.peekFirst().isBefore(now.minus(window))) {
